@@ -1,0 +1,137 @@
+#include "rdf/model.hpp"
+
+#include <array>
+#include <stdexcept>
+
+namespace wa::rdf {
+
+namespace {
+
+const uint8_t* bytes(const std::string& text) {
+  return reinterpret_cast<const uint8_t*>(text.c_str());
+}
+
+/// A node reference owned for the duration of one call.
+class OwnedNode {
+public:
+  OwnedNode(SordWorld* world, SordNode* node) : world_(world), node_(node) {}
+  OwnedNode(const OwnedNode&) = delete;
+  OwnedNode& operator=(const OwnedNode&) = delete;
+  ~OwnedNode() {
+    if (node_ != nullptr) {
+      sord_node_free(world_, node_);
+    }
+  }
+  [[nodiscard]] SordNode* get() const { return node_; }
+
+private:
+  SordWorld* world_;
+  SordNode* node_;
+};
+
+OwnedNode to_node(SordWorld* world, const Term& term) {
+  switch (term.kind) {
+  case Term::Kind::iri: return {world, sord_new_uri(world, bytes(term.value))};
+  case Term::Kind::blank: return {world, sord_new_blank(world, bytes(term.value))};
+  case Term::Kind::literal: break;
+  }
+  OwnedNode datatype(world,
+                     term.datatype.empty() ? nullptr : sord_new_uri(world, bytes(term.datatype)));
+  const char* language = term.language.empty() ? nullptr : term.language.c_str();
+  return {world, sord_new_literal(world, datatype.get(), bytes(term.value), language)};
+}
+
+std::string text_of(const SordNode* node) {
+  return reinterpret_cast<const char*>(sord_node_get_string(node));
+}
+
+} // namespace
+
+Term to_term(const SordNode* node) {
+  switch (sord_node_get_type(node)) {
+  case SORD_URI: return Term::iri(text_of(node));
+  case SORD_BLANK: return Term::blank(text_of(node));
+  case SORD_LITERAL: break;
+  }
+  const char* language = sord_node_get_language(node);
+  const SordNode* datatype = sord_node_get_datatype(node);
+  if (datatype != nullptr) {
+    return Term::typed(text_of(node), text_of(datatype));
+  }
+  return Term::literal(text_of(node), language != nullptr ? language : "");
+}
+
+Model::Model()
+    : world_(sord_world_new()),
+      model_(sord_new(world_.get(), SORD_SPO | SORD_OPS | SORD_POS, false)) {
+  if (!world_ || !model_) {
+    throw std::runtime_error("cannot create a Sord model");
+  }
+}
+
+void Model::add(const Term& subject, const Term& predicate, const Term& object) {
+  SordWorld* world = world_.get();
+  OwnedNode s = to_node(world, subject);
+  OwnedNode p = to_node(world, predicate);
+  OwnedNode o = to_node(world, object);
+  SordQuad quad = {s.get(), p.get(), o.get(), nullptr};
+  sord_add(model_.get(), quad);
+}
+
+void Model::add_all(const Model& other) {
+  for (const Triple& triple : other.triples()) {
+    add(triple);
+  }
+}
+
+std::size_t Model::size() const { return sord_num_quads(model_.get()); }
+
+bool Model::contains(const Triple& triple) const {
+  return !match(triple.subject, triple.predicate, triple.object).empty();
+}
+
+std::vector<Triple> Model::match(const std::optional<Term>& subject,
+                                 const std::optional<Term>& predicate,
+                                 const std::optional<Term>& object) const {
+  SordWorld* world = world_.get();
+  OwnedNode s = subject ? to_node(world, *subject) : OwnedNode(world, nullptr);
+  OwnedNode p = predicate ? to_node(world, *predicate) : OwnedNode(world, nullptr);
+  OwnedNode o = object ? to_node(world, *object) : OwnedNode(world, nullptr);
+  SordQuad pattern = {s.get(), p.get(), o.get(), nullptr};
+
+  std::vector<Triple> found;
+  SordIterHandle iter(sord_find(model_.get(), pattern));
+  for (; iter && !sord_iter_end(iter.get()); sord_iter_next(iter.get())) {
+    SordQuad quad;
+    sord_iter_get(iter.get(), quad);
+    found.push_back(
+        {to_term(quad[SORD_SUBJECT]), to_term(quad[SORD_PREDICATE]), to_term(quad[SORD_OBJECT])});
+  }
+  return found;
+}
+
+std::vector<Term> Model::objects(const Term& subject, const Term& predicate) const {
+  std::vector<Term> found;
+  for (Triple& triple : match(subject, predicate, {})) {
+    found.push_back(std::move(triple.object));
+  }
+  return found;
+}
+
+std::vector<Term> Model::subjects(const Term& predicate, const Term& object) const {
+  std::vector<Term> found;
+  for (Triple& triple : match({}, predicate, object)) {
+    found.push_back(std::move(triple.subject));
+  }
+  return found;
+}
+
+std::optional<Term> Model::object(const Term& subject, const Term& predicate) const {
+  std::vector<Term> found = objects(subject, predicate);
+  if (found.empty()) {
+    return std::nullopt;
+  }
+  return found.front();
+}
+
+} // namespace wa::rdf

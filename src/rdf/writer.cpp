@@ -1,0 +1,78 @@
+#include "rdf/writer.hpp"
+
+#include "rdf/namespaces.hpp"
+
+#include <stdexcept>
+
+namespace wa::rdf {
+
+namespace {
+
+size_t append_to_string(const void* buf, size_t len, void* stream) {
+  static_cast<std::string*>(stream)->append(static_cast<const char*>(buf), len);
+  return len;
+}
+
+SerdNode serd_string(SerdType type, const std::string& text) {
+  return serd_node_from_string(type, reinterpret_cast<const uint8_t*>(text.c_str()));
+}
+
+/// Writes one statement; the strings live in `triple` for the whole call.
+void write_statement(SerdWriter* writer, const Triple& triple, const SerdNode* graph) {
+  auto node_of = [](const Term& term) {
+    return serd_string(term.is_iri() ? SERD_URI : (term.is_blank() ? SERD_BLANK : SERD_LITERAL),
+                       term.value);
+  };
+  SerdNode subject = node_of(triple.subject);
+  SerdNode predicate = node_of(triple.predicate);
+  SerdNode object = node_of(triple.object);
+  SerdNode datatype = serd_string(SERD_URI, triple.object.datatype);
+  SerdNode language = serd_string(SERD_LITERAL, triple.object.language);
+  SerdStatus status =
+      serd_writer_write_statement(writer, 0, graph, &subject, &predicate, &object,
+                                  triple.object.datatype.empty() ? nullptr : &datatype,
+                                  triple.object.language.empty() ? nullptr : &language);
+  if (status != SERD_SUCCESS) {
+    throw std::runtime_error("cannot write " + triple.subject.to_ntriples() + " " +
+                             triple.predicate.to_ntriples() + " " + triple.object.to_ntriples());
+  }
+}
+
+std::string write(const Model& model, SerdSyntax syntax, SerdStyle style,
+                  const std::string& graph_iri = {}) {
+  std::string out;
+  SerdEnvHandle env(serd_env_new(nullptr));
+  SerdWriterHandle writer(
+      serd_writer_new(syntax, style, env.get(), nullptr, append_to_string, &out));
+  if (syntax == SERD_TURTLE) {
+    for (const auto& [prefix, iri] : ns::turtle_prefixes()) {
+      SerdNode name = serd_string(SERD_LITERAL, prefix);
+      SerdNode uri = serd_string(SERD_URI, iri);
+      serd_env_set_prefix(env.get(), &name, &uri);
+      serd_writer_set_prefix(writer.get(), &name, &uri);
+    }
+  }
+  SerdNode graph = serd_string(SERD_URI, graph_iri);
+  for (const Triple& triple : model.triples()) {
+    write_statement(writer.get(), triple, graph_iri.empty() ? nullptr : &graph);
+  }
+  serd_writer_finish(writer.get());
+  return out;
+}
+
+} // namespace
+
+std::string to_turtle(const Model& model) {
+  return write(model, SERD_TURTLE,
+               static_cast<SerdStyle>(SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED));
+}
+
+std::string to_ntriples(const Model& model) {
+  return write(model, SERD_NTRIPLES, static_cast<SerdStyle>(0));
+}
+
+std::string to_nquads(const Model& model, const std::string& graph_iri) {
+  return write(model, SERD_NQUADS, static_cast<SerdStyle>(0), graph_iri);
+}
+
+} // namespace wa::rdf

@@ -1,0 +1,63 @@
+#include "rdf/model.hpp"
+#include "rdf/namespaces.hpp"
+
+#include <gtest/gtest.h>
+
+namespace wa::rdf {
+namespace {
+
+const Term alice = Term::iri("http://example.org/alice");
+const Term knows = Term::iri("http://example.org/knows");
+const Term name = Term::iri("http://example.org/name");
+
+TEST(Model, AddsEachTripleOnce) {
+  Model model;
+  model.add(alice, name, Term::literal("Alice"));
+  model.add(alice, name, Term::literal("Alice"));
+  EXPECT_EQ(model.size(), 1U);
+}
+
+TEST(Model, KeepsLiteralsApartByLanguageAndDatatype) {
+  Model model;
+  model.add(alice, name, Term::literal("Alice"));
+  model.add(alice, name, Term::literal("Alice", "en"));
+  model.add(alice, name, Term::typed("Alice", "http://example.org/type"));
+  EXPECT_EQ(model.size(), 3U);
+  EXPECT_TRUE(model.contains({alice, name, Term::literal("Alice", "en")}));
+  EXPECT_FALSE(model.contains({alice, name, Term::literal("Alice", "nl")}));
+}
+
+TEST(Model, TreatsXsdStringAsAPlainLiteral) {
+  EXPECT_EQ(Term::typed("x", ns::term(ns::xsd, "string")), Term::literal("x"));
+}
+
+TEST(Model, MatchesWithWildcards) {
+  Model model;
+  const Term bob = Term::iri("http://example.org/bob");
+  model.add(alice, knows, bob);
+  model.add(bob, knows, alice);
+  model.add(alice, name, Term::literal("Alice"));
+  EXPECT_EQ(model.match(alice, {}, {}).size(), 2U);
+  EXPECT_EQ(model.match({}, knows, {}).size(), 2U);
+  EXPECT_EQ(model.subjects(knows, alice), std::vector<Term>{bob});
+  EXPECT_EQ(model.objects(alice, knows), std::vector<Term>{bob});
+  EXPECT_EQ(model.object(bob, name), std::nullopt);
+}
+
+TEST(Model, IteratesInSortedOrder) {
+  Model model;
+  model.add(Term::iri("http://example.org/b"), name, Term::literal("b"));
+  model.add(Term::iri("http://example.org/a"), name, Term::literal("a"));
+  std::vector<Triple> triples = model.triples();
+  ASSERT_EQ(triples.size(), 2U);
+  EXPECT_EQ(triples[0].subject.value, "http://example.org/a");
+}
+
+TEST(Model, WritesTermsAsNTriples) {
+  EXPECT_EQ(Term::literal("say \"hi\"\n", "en").to_ntriples(), "\"say \\\"hi\\\"\\n\"@en");
+  EXPECT_EQ(Term::typed("1", "http://t").to_ntriples(), "\"1\"^^<http://t>");
+  EXPECT_EQ(alice.to_ntriples(), "<http://example.org/alice>");
+}
+
+} // namespace
+} // namespace wa::rdf
