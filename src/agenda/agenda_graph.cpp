@@ -1,0 +1,254 @@
+#include "agenda/agenda_graph.hpp"
+
+#include "rdf/namespaces.hpp"
+
+namespace wa::agenda {
+
+namespace {
+
+using rdf::Term;
+
+Term wa(std::string_view local) { return Term::iri(ns::term(ns::wa, local)); }
+Term dcterms(std::string_view local) { return Term::iri(ns::term(ns::dcterms, local)); }
+Term nl(std::string_view text) { return Term::literal(text, "nl"); }
+Term en(std::string_view text) { return Term::literal(text, "en"); }
+Term integer(int value) { return Term::typed(std::to_string(value), ns::term(ns::xsd, "integer")); }
+Term year(int value) { return Term::typed(std::to_string(value), ns::term(ns::xsd, "gYear")); }
+Term decimal(const std::string& value) { return Term::typed(value, ns::term(ns::xsd, "decimal")); }
+
+const Term rdf_type = Term::iri(ns::term(ns::rdf, "type"));
+const Term rdfs_label = Term::iri(ns::term(ns::rdfs, "label"));
+const Term skos_note = Term::iri(ns::term(ns::skos, "note"));
+const Term skos_editorial_note = Term::iri(ns::term(ns::skos, "editorialNote"));
+
+/// Names of a kind of item, in the IRI and in its labels.
+struct Kind {
+  std::string_view path;
+  std::string_view dutch;
+  std::string_view english;
+};
+
+constexpr Kind programme_line_kind{"programme-line", "Programmalijn", "Programme line"};
+constexpr Kind priority_kind{"priority", "Prioriteit", "Priority"};
+constexpr Kind challenge_kind{"challenge", "Maatschappelijke opgave", "Societal challenge"};
+constexpr Kind achieved_kind{"achieved-result", "Behaald resultaat", "Achieved result"};
+constexpr Kind goal_kind{"goal", "Doel", "Goal"};
+constexpr Kind indicator_kind{"indicator", "Indicator bij doel", "Indicator of goal"};
+constexpr Kind action_kind{"action", "Actie", "Action"};
+
+class GraphBuilder {
+public:
+  GraphBuilder(const LegislationLinker& linker, std::string base)
+      : linker_(linker), base_(std::move(base)), agenda_(id("agenda", "2022")),
+        source_(id("source", "2022")) {}
+
+  rdf::Model build(const Agenda& agenda) {
+    for (const Note& note : agenda.notes) {
+      add(agenda_, skos_note, nl(note.text));
+    }
+    for (const ProgrammeLine& line : agenda.programme_lines) {
+      add_programme_line(line);
+    }
+    return std::move(model_);
+  }
+
+private:
+  const LegislationLinker& linker_;
+  std::string base_;
+  Term agenda_;
+  Term source_;
+  rdf::Model model_;
+
+  Term id(std::string_view kind, std::string_view key) const {
+    return Term::iri(base_ + "id/" + std::string(kind) + "/" + std::string(key));
+  }
+
+  void add(const Term& s, const Term& p, const Term& o) { model_.add(s, p, o); }
+
+  /// Type, identifier, labels, parent and provenance: what every item has.
+  Term add_item(const Kind& kind, const std::string& key, int number, const Term& type,
+                const Term& parent, const SourceRef& source) {
+    Term item = id(kind.path, key);
+    add(item, rdf_type, type);
+    add(item, dcterms("identifier"), Term::literal(key));
+    add(item, wa("number"), integer(number));
+    add(item, rdfs_label, nl(std::string(kind.dutch) + " " + key));
+    add(item, rdfs_label, en(std::string(kind.english) + " " + key));
+    add(item, dcterms("isPartOf"), parent);
+    add(parent, dcterms("hasPart"), item);
+    add(item, dcterms("source"), source_);
+    add(item, wa("sourceSection"), Term::literal(source.section));
+    add(item, wa("sourceLine"), integer(source.line));
+    return item;
+  }
+
+  void add_notes(const Term& item, const std::vector<Note>& notes) {
+    for (const Note& note : notes) {
+      add(item, skos_note, nl(note.text));
+    }
+  }
+
+  void add_programme_line(const ProgrammeLine& line) {
+    std::string key = std::to_string(line.number);
+    Term item =
+        add_item(programme_line_kind, key, line.number, wa("ProgrammeLine"), agenda_, line.source);
+    add(item, dcterms("title"), nl(line.title));
+    add(item, dcterms("description"), nl(line.description));
+    for (const Priority& priority : line.priorities) {
+      add_priority(priority, item);
+    }
+  }
+
+  void add_priority(const Priority& priority, const Term& line) {
+    const std::string key = priority.id();
+    Term item =
+        add_item(priority_kind, key, priority.number, wa("Priority"), line, priority.source);
+    add(item, dcterms("title"), nl(priority.title));
+    add_notes(item, priority.notes);
+    add_challenge(priority, item);
+    for (const AchievedResult& result : priority.achieved_results) {
+      std::string result_key = key + "." + std::to_string(result.number);
+      Term node = add_item(achieved_kind, result_key, result.number, wa("AchievedResult"), item,
+                           result.source);
+      add(node, dcterms("description"), nl(result.text));
+      link_legislation(node, "achieved-result-" + result_key, {result.text});
+    }
+    for (const Goal& goal : priority.goals) {
+      add_goal(goal, key, item);
+    }
+    for (const Action& action : priority.actions) {
+      add_action(action, key, item);
+    }
+  }
+
+  void add_challenge(const Priority& priority, const Term& parent) {
+    const Challenge& challenge = priority.challenge;
+    Term item = add_item(challenge_kind, priority.id(), 1, wa("SocietalChallenge"), parent,
+                         challenge.source);
+    add(item, dcterms("description"), nl(challenge.text));
+    add_notes(item, challenge.notes);
+    std::vector<std::string> texts = {challenge.text};
+    for (const Note& note : challenge.notes)
+      texts.push_back(note.text);
+    link_legislation(item, "challenge-" + priority.id(), texts);
+  }
+
+  void add_goal(const Goal& goal, const std::string& priority_key, const Term& parent) {
+    std::string key = priority_key + "." + std::to_string(goal.number);
+    Term item = add_item(goal_kind, key, goal.number, wa("Goal"), parent, goal.source);
+    add(item, dcterms("description"), nl(goal.text));
+    add_notes(item, goal.notes);
+    std::vector<std::string> texts = {goal.text};
+    for (const Note& note : goal.notes)
+      texts.push_back(note.text);
+    if (goal.indicator) {
+      add_indicator(*goal.indicator, key, item, goal.source);
+      texts.push_back(goal.indicator->text);
+    }
+    link_legislation(item, "goal-" + key, texts);
+  }
+
+  void add_indicator(const Indicator& indicator, const std::string& key, const Term& goal,
+                     const SourceRef& source) {
+    Term item = id(indicator_kind.path, key);
+    add(goal, wa("indicator"), item);
+    add(item, rdf_type, wa("Indicator"));
+    add(item, rdfs_label, nl(std::string(indicator_kind.dutch) + " " + key));
+    add(item, rdfs_label, en(std::string(indicator_kind.english) + " " + key));
+    add(item, dcterms("description"), nl(indicator.text));
+    add(item, dcterms("source"), source_);
+    add(item, wa("sourceSection"), Term::literal(source.section));
+    add(item, wa("sourceLine"), integer(source.line));
+    add(item, wa("toBeDetermined"),
+        Term::typed(indicator.to_be_determined ? "true" : "false", ns::term(ns::xsd, "boolean")));
+    if (indicator.target_value) add(item, wa("targetValue"), decimal(*indicator.target_value));
+    if (indicator.target_year) add(item, wa("targetYear"), year(*indicator.target_year));
+    if (indicator.baseline_value)
+      add(item, wa("baselineValue"), decimal(*indicator.baseline_value));
+    if (indicator.baseline_year) add(item, wa("baselineYear"), year(*indicator.baseline_year));
+    if (indicator.percent && (indicator.target_value || indicator.baseline_value)) {
+      add(item, wa("unit"), Term::iri(ns::term(ns::unit, "PERCENT")));
+    }
+  }
+
+  void add_action(const Action& action, const std::string& priority_key, const Term& parent) {
+    std::string key = priority_key + "." + std::to_string(action.number);
+    Term item = add_item(action_kind, key, action.number, wa("Action"), parent, action.source);
+    add(item, dcterms("description"), nl(action.description));
+    add_notes(item, action.notes);
+    std::vector<std::string> texts = {action.description};
+    for (const PlannedResult& result : action.planned_results) {
+      add_planned_result(result, key, item, action.source);
+      texts.push_back(result.text);
+    }
+    for (const Note& note : action.notes)
+      texts.push_back(note.text);
+    if (action.executors) {
+      add_executors(*action.executors, item);
+    }
+    link_legislation(item, "action-" + key, texts);
+  }
+
+  void add_planned_result(const PlannedResult& result, const std::string& action_key,
+                          const Term& action, const SourceRef& source) {
+    std::string due = std::to_string(result.year);
+    Term item = id("planned-result", action_key + "-" + due);
+    add(action, wa("plannedResult"), item);
+    add(item, rdf_type, wa("PlannedResult"));
+    add(item, rdfs_label, nl("Beoogd resultaat van actie " + action_key + " t/m " + due));
+    add(item, rdfs_label, en("Planned result of action " + action_key + " by " + due));
+    add(item, dcterms("description"), nl(result.text));
+    add(item, wa("dueYear"), year(result.year));
+    add(item, dcterms("source"), source_);
+    add(item, wa("sourceSection"), Term::literal(source.section));
+    add(item, wa("sourceLine"), integer(source.line));
+  }
+
+  void add_executors(const Executors& executors, const Term& action) {
+    add(action, wa("executorStatement"), nl(executors.statement));
+    for (const std::string& body : executors.bodies) {
+      add(action, wa("executedBy"), Term::iri(body));
+    }
+    if (executors.lead) {
+      add(action, wa("ledBy"), Term::iri(*executors.lead));
+    }
+    if (executors.lead_to_be_determined) {
+      add(action, wa("leadToBeDetermined"), Term::typed("true", ns::term(ns::xsd, "boolean")));
+    }
+  }
+
+  void link_legislation(const Term& item, const std::string& item_key,
+                        const std::vector<std::string>& texts) {
+    int count = 0;
+    for (const std::string& text : texts) {
+      for (const LegalMention& mention : linker_.mentions_in(text)) {
+        Term act = Term::iri(mention.act);
+        Term reference = id("legal-reference", item_key + "-" + std::to_string(++count));
+        add(item, dcterms("references"), act);
+        add(item, wa("legalReference"), reference);
+        add(reference, rdf_type, wa("LegalReference"));
+        add(reference, rdfs_label,
+            nl("Verwijzing naar regelgeving " + item_key + "-" + std::to_string(count)));
+        add(reference, rdfs_label,
+            en("Reference to legislation " + item_key + "-" + std::to_string(count)));
+        add(reference, wa("legislation"), act);
+        for (const std::string& phrase : mention.phrases) {
+          add(reference, wa("matchedPhrase"), Term::literal(phrase));
+        }
+        add(reference, wa("evidenceText"), nl(mention.evidence));
+        if (mention.note) {
+          add(reference, skos_editorial_note, en(*mention.note));
+        }
+      }
+    }
+  }
+};
+
+} // namespace
+
+rdf::Model agenda_graph(const Agenda& agenda, const LegislationLinker& linker,
+                        const std::string& base) {
+  return GraphBuilder(linker, base).build(agenda);
+}
+
+} // namespace wa::agenda

@@ -1,0 +1,18 @@
+// Turns the agenda's structure into RDF, following ontology/MODEL.md.
+#pragma once
+
+#include "agenda/document.hpp"
+#include "agenda/legislation_linker.hpp"
+#include "rdf/model.hpp"
+
+#include <string>
+
+namespace wa::agenda {
+
+/// The agenda part of the dataset: every programme line, priority, challenge,
+/// achieved result, goal, indicator, action, planned result and legal
+/// reference, with provenance. `base` is the dataset's IRI base ("https://.../").
+[[nodiscard]] rdf::Model agenda_graph(const Agenda& agenda, const LegislationLinker& linker,
+                                      const std::string& base);
+
+} // namespace wa::agenda

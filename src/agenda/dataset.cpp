@@ -1,0 +1,86 @@
+#include "agenda/dataset.hpp"
+
+#include "agenda/agenda_graph.hpp"
+#include "agenda/alias_index.hpp"
+#include "agenda/importer.hpp"
+#include "agenda/legislation_linker.hpp"
+#include "agenda/notes.hpp"
+#include "agenda/source_text.hpp"
+#include "rdf/namespaces.hpp"
+#include "rdf/turtle_reader.hpp"
+
+#include <stdexcept>
+
+namespace wa::agenda {
+
+namespace {
+
+rdf::Model read_turtle(const std::filesystem::path& path, const std::string& base) {
+  rdf::Model model;
+  rdf::read_file(model, path, base);
+  return model;
+}
+
+/// "2022-11" from the curated dcterms:issued of the agenda.
+std::string agenda_month(const rdf::Model& agenda_metadata, const std::string& base) {
+  std::optional<rdf::Term> issued = agenda_metadata.object(
+      rdf::Term::iri(base + "id/agenda/2022"), rdf::Term::iri(ns::term(ns::dcterms, "issued")));
+  if (!issued || issued->value.size() < 7) {
+    throw std::runtime_error("agenda.ttl: the agenda needs dcterms:issued (YYYY-MM)");
+  }
+  return issued->value.substr(0, 7);
+}
+
+} // namespace
+
+DatasetInputs DatasetInputs::under(const std::filesystem::path& root) {
+  return {root / "data/source/werkagenda-waardengedreven-digitaliseren-2022.txt",
+          root / "data/source/note-ends.txt", root / "data/curated",
+          root / "ontology/werkagenda.ttl"};
+}
+
+const rdf::Model& Dataset::part(std::string_view name) const {
+  for (const DatasetPart& candidate : parts) {
+    if (candidate.name == name) {
+      return candidate.model;
+    }
+  }
+  throw std::out_of_range("no dataset part " + std::string(name));
+}
+
+rdf::Model Dataset::combined() const {
+  rdf::Model all;
+  for (const DatasetPart& candidate : parts) {
+    all.add_all(candidate.model);
+  }
+  return all;
+}
+
+std::string Dataset::graph_iri(std::string_view part_name) const {
+  return base + "graph/" + std::string(part_name);
+}
+
+Dataset build_dataset(const DatasetInputs& inputs, const std::string& base) {
+  Dataset dataset;
+  dataset.base = base;
+  rdf::Model organisations = read_turtle(inputs.curated_dir / "organisations.ttl", base);
+  rdf::Model legislation = read_turtle(inputs.curated_dir / "legislation.ttl", base);
+  rdf::Model agenda = read_turtle(inputs.curated_dir / "agenda.ttl", base);
+  rdf::read_file(agenda, inputs.curated_dir / "translations-en.ttl", base);
+
+  AliasIndex bodies =
+      AliasIndex::of_instances(organisations, rdf::Term::iri(ns::term(ns::org, "Organization")));
+  NoteSplitter notes = NoteSplitter::from_file(inputs.note_ends);
+  ImportResult imported = import_agenda(read_source_lines(inputs.source_text), bodies, notes);
+  LegislationLinker linker(legislation, agenda_month(agenda, base));
+  agenda.add_all(agenda_graph(imported.agenda, linker, base));
+
+  dataset.diagnostics = std::move(imported.diagnostics);
+  dataset.parts.push_back({"agenda", std::move(agenda)});
+  dataset.parts.push_back({"organisations", std::move(organisations)});
+  dataset.parts.push_back({"legislation", std::move(legislation)});
+  dataset.parts.push_back({"ontology", read_turtle(inputs.ontology, base)});
+  return dataset;
+}
+
+} // namespace wa::agenda

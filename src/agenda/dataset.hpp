@@ -1,0 +1,43 @@
+// The whole dataset, in its parts: the agenda (imported from the source text
+// plus its curated metadata and English translations), the organisations,
+// the legislation and the ontology. Each part becomes a named graph and a dump.
+#pragma once
+
+#include "agenda/document.hpp"
+#include "rdf/model.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace wa::agenda {
+
+/// Where the inputs live, relative to the project's root by default.
+struct DatasetInputs {
+  std::filesystem::path source_text;
+  std::filesystem::path note_ends;
+  std::filesystem::path curated_dir;
+  std::filesystem::path ontology;
+
+  static DatasetInputs under(const std::filesystem::path& root);
+};
+
+struct DatasetPart {
+  std::string name; ///< "agenda", "organisations", "legislation", "ontology"
+  rdf::Model model;
+};
+
+struct Dataset {
+  std::string base;
+  std::vector<DatasetPart> parts;
+  std::vector<Diagnostic> diagnostics;
+
+  [[nodiscard]] const rdf::Model& part(std::string_view name) const;
+  [[nodiscard]] rdf::Model combined() const;
+  [[nodiscard]] std::string graph_iri(std::string_view part_name) const;
+};
+
+/// Reads every input; throws on unreadable input (syntax errors name file and line).
+[[nodiscard]] Dataset build_dataset(const DatasetInputs& inputs, const std::string& base);
+
+} // namespace wa::agenda

@@ -1,0 +1,110 @@
+// The agenda's structure as the importer reads it from the source text:
+// plain values, before any RDF.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace wa::agenda {
+
+/// Where something stands in the source: its section ("2.4b") and first line.
+struct SourceRef {
+  std::string section;
+  int line = 0;
+};
+
+struct Note {
+  std::string text;
+  SourceRef source;
+};
+
+struct Indicator {
+  std::string text;
+  bool to_be_determined = false;
+  std::optional<std::string> target_value; ///< xsd:decimal lexical form
+  std::optional<std::string> baseline_value;
+  std::optional<int> target_year;
+  std::optional<int> baseline_year;
+  bool percent = false;
+};
+
+struct Goal {
+  int number = 0;
+  std::string text;
+  std::vector<Note> notes;
+  std::optional<Indicator> indicator;
+  SourceRef source;
+};
+
+struct PlannedResult {
+  int year = 0; ///< results "t/m 2023" or "t/m 2025"
+  std::string text;
+};
+
+struct Executors {
+  std::string statement;               ///< the cell as written, notes removed
+  std::vector<std::string> bodies;     ///< IRIs of the named bodies, in text order
+  std::optional<std::string> lead;     ///< IRI of the first named body ("trekker")
+  bool lead_to_be_determined = false;  ///< the cell starts with "Ntb"
+  std::vector<std::string> unresolved; ///< words that name no known body
+};
+
+struct Action {
+  int number = 0;
+  std::string description;
+  std::vector<PlannedResult> planned_results;
+  std::optional<Executors> executors;
+  std::vector<Note> notes;
+  SourceRef source;
+};
+
+struct AchievedResult {
+  int number = 0;
+  std::string text;
+  SourceRef source;
+};
+
+struct Challenge {
+  std::string text;
+  std::vector<Note> notes;
+  SourceRef source;
+};
+
+struct Priority {
+  int programme_line = 0;
+  int number = 0;
+  std::string title;
+  Challenge challenge;
+  std::vector<AchievedResult> achieved_results;
+  std::vector<Goal> goals;
+  std::vector<Action> actions;
+  std::vector<Note> notes;
+  SourceRef source;
+
+  [[nodiscard]] std::string id() const {
+    return std::to_string(programme_line) + "." + std::to_string(number);
+  }
+};
+
+struct ProgrammeLine {
+  int number = 0;
+  std::string title;
+  std::string description;
+  std::vector<Priority> priorities;
+  SourceRef source;
+};
+
+struct Agenda {
+  std::vector<ProgrammeLine> programme_lines;
+  std::vector<Note> notes;
+};
+
+/// A source line the importer could not place, or a fact it could not read.
+struct Diagnostic {
+  int line = 0;
+  std::string text;
+  std::string problem;
+};
+
+} // namespace wa::agenda

@@ -1,0 +1,32 @@
+#include "agenda/source_text.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace wa::agenda {
+
+std::vector<SourceLine> source_lines_of(const std::string& text) {
+  std::vector<SourceLine> lines;
+  std::istringstream in(text);
+  int number = 0;
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') {
+      line.pop_back();
+    }
+    lines.push_back({++number, std::move(line)});
+  }
+  return lines;
+}
+
+std::vector<SourceLine> read_source_lines(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw std::runtime_error(path.string() + ": cannot open");
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return source_lines_of(text.str());
+}
+
+} // namespace wa::agenda
