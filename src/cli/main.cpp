@@ -1,0 +1,74 @@
+// werkagenda: builds, checks and (later) serves the Werkagenda Waardengedreven
+// Digitaliseren as linked data.
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "rdf/namespaces.hpp"
+
+#include <iostream>
+#include <string_view>
+
+#ifndef WERKAGENDA_SOURCE_DIR
+#define WERKAGENDA_SOURCE_DIR "."
+#endif
+
+namespace {
+
+constexpr std::string_view usage = R"(usage: werkagenda [--root DIR] [--base IRI] COMMAND [OPTIONS]
+
+Publishes the Werkagenda Waardengedreven Digitaliseren (2022) as linked data.
+
+Commands:
+  build [--out DIR] [--keep-going]
+        Read the source text and curated data, write the dataset's dumps
+        (Turtle, N-Triples, N-Quads, each also gzipped) to DIR
+        (default ROOT/build/dataset). Fails, writing nothing, if a source
+        line cannot be placed, unless --keep-going.
+  validate [--shapes FILE] [--ontology FILE] [FILE...]
+        Check the dataset (built from the sources, or the given Turtle /
+        N-Triples files) against ontology/shapes.ttl, and that every class
+        and property it uses is declared in the ontology.
+  help  Show this text.
+
+Common options:
+  --root DIR   project folder with data/ and ontology/ (default: the source tree)
+  --base IRI   base of the dataset's IRIs (default https://w3id.org/werkagenda/)
+
+Exit status: 0 success, 1 invalid data or failed check, 2 usage error.
+)";
+
+} // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  wa::cli::Common common{WERKAGENDA_SOURCE_DIR, std::string(wa::ns::default_base)};
+  try {
+    while (!args.empty() && (args.front() == "--root" || args.front() == "--base")) {
+      if (args.size() < 2) throw wa::cli::UsageError(args.front() + " needs a value");
+      if (args.front() == "--root") {
+        common.root = args[1];
+      } else {
+        common.base = args[1];
+      }
+      args.erase(args.begin(), args.begin() + 2);
+    }
+    if (!common.base.ends_with('/')) {
+      throw wa::cli::UsageError("--base must end with /");
+    }
+    if (args.empty() || args.front() == "help" || args.front() == "--help" ||
+        args.front() == "-h") {
+      std::cout << usage;
+      return args.empty() ? 2 : 0;
+    }
+    const std::string command = args.front();
+    args.erase(args.begin());
+    if (command == "build") return wa::cli::run_build(common, args);
+    if (command == "validate") return wa::cli::run_validate(common, args);
+    throw wa::cli::UsageError("unknown command " + command);
+  } catch (const wa::cli::UsageError& error) {
+    std::cerr << "werkagenda: " << error.what() << "\n" << usage;
+    return 2;
+  } catch (const std::exception& error) {
+    std::cerr << "werkagenda: " << error.what() << "\n";
+    return 1;
+  }
+}

@@ -1,0 +1,39 @@
+// The command line: a subcommand and its --name value / --flag options.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace wa::cli {
+
+class UsageError : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+struct OptionSpec {
+  std::set<std::string> with_value; ///< e.g. "--out"
+  std::set<std::string> flags;      ///< e.g. "--keep-going"
+};
+
+class Options {
+public:
+  /// Parses argv[first..]; throws UsageError on an unknown option or a missing value.
+  Options(const std::vector<std::string>& args, const OptionSpec& spec);
+
+  [[nodiscard]] std::optional<std::string> value(const std::string& name) const;
+  [[nodiscard]] std::string value_or(const std::string& name, const std::string& fallback) const;
+  [[nodiscard]] bool flag(const std::string& name) const { return flags_.contains(name); }
+  [[nodiscard]] const std::vector<std::string>& positional() const { return positional_; }
+
+private:
+  std::map<std::string, std::string> values_;
+  std::set<std::string> flags_;
+  std::vector<std::string> positional_;
+};
+
+} // namespace wa::cli

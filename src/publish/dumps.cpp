@@ -1,0 +1,58 @@
+#include "publish/dumps.hpp"
+
+#include "publish/gzip.hpp"
+#include "rdf/writer.hpp"
+
+#include <fstream>
+#include <stdexcept>
+
+namespace wa::publish {
+
+namespace {
+
+constexpr std::string_view combined_name = "werkagenda";
+
+void add_with_gzip(std::vector<DumpFile>& dumps, std::string name, std::string content,
+                   std::size_t triples) {
+  std::string compressed = gzip(content);
+  dumps.push_back({name, std::move(content), triples});
+  dumps.push_back({name + ".gz", std::move(compressed), triples});
+}
+
+void add_graph(std::vector<DumpFile>& dumps, std::string_view name, const rdf::Model& model) {
+  add_with_gzip(dumps, std::string(name) + ".ttl", rdf::to_turtle(model), model.size());
+  add_with_gzip(dumps, std::string(name) + ".nt", rdf::to_ntriples(model), model.size());
+}
+
+} // namespace
+
+std::vector<DumpFile> make_dumps(const agenda::Dataset& dataset) {
+  std::vector<DumpFile> dumps;
+  rdf::Model all = dataset.combined();
+  add_graph(dumps, combined_name, all);
+  std::string quads;
+  std::size_t quad_count = 0;
+  for (const agenda::DatasetPart& part : dataset.parts) {
+    quads += rdf::to_nquads(part.model, dataset.graph_iri(part.name));
+    quad_count += part.model.size();
+  }
+  add_with_gzip(dumps, std::string(combined_name) + ".nq", std::move(quads), quad_count);
+  for (const agenda::DatasetPart& part : dataset.parts) {
+    add_graph(dumps, part.name, part.model);
+  }
+  return dumps;
+}
+
+void write_dumps(const std::vector<DumpFile>& dumps, const std::filesystem::path& directory) {
+  std::filesystem::create_directories(directory);
+  for (const DumpFile& dump : dumps) {
+    std::filesystem::path path = directory / dump.name;
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(dump.content.data(), static_cast<std::streamsize>(dump.content.size()));
+    if (!out) {
+      throw std::runtime_error(path.string() + ": cannot write");
+    }
+  }
+}
+
+} // namespace wa::publish

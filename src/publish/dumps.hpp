@@ -1,0 +1,27 @@
+// The dataset's downloadable files: each part and the whole, in Turtle and
+// N-Triples (the whole also in N-Quads, one named graph per part), each also
+// gzipped. Same dataset, same bytes.
+#pragma once
+
+#include "agenda/dataset.hpp"
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace wa::publish {
+
+struct DumpFile {
+  std::string name;    ///< file name, e.g. "agenda.ttl.gz"
+  std::string content; ///< the bytes
+  std::size_t triples = 0;
+};
+
+/// Every dump of `dataset`, in a fixed order.
+[[nodiscard]] std::vector<DumpFile> make_dumps(const agenda::Dataset& dataset);
+
+/// Writes the dumps into `directory` (created if missing).
+void write_dumps(const std::vector<DumpFile>& dumps, const std::filesystem::path& directory);
+
+} // namespace wa::publish

@@ -1,0 +1,145 @@
+// The werkagenda program as users run it: a real process, real files.
+#include "support/project.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace wa::cli {
+namespace {
+
+struct CommandRun {
+  int status = -1;
+  std::string output; ///< stdout and stderr
+};
+
+std::string quoted(const std::string& argument) { return "'" + argument + "'"; }
+
+CommandRun werkagenda(const std::string& arguments) {
+  std::string command = quoted(WERKAGENDA_BINARY) + " " + arguments + " 2>&1";
+  CommandRun run;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return run;
+  std::array<char, 4096> buffer{};
+  while (std::size_t read = fread(buffer.data(), 1, buffer.size(), pipe)) {
+    run.output.append(buffer.data(), read);
+  }
+  int status = pclose(pipe);
+  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+class WerkagendaCommand : public ::testing::Test {
+protected:
+  std::filesystem::path scratch;
+
+  void SetUp() override {
+    scratch = std::filesystem::temp_directory_path() /
+              ("werkagenda-cli-" + std::to_string(::getpid()) + "-" +
+               ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(scratch);
+  }
+  void TearDown() override { std::filesystem::remove_all(scratch); }
+};
+
+TEST_F(WerkagendaCommand, HelpListsTheCommands) {
+  CommandRun run = werkagenda("--help");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_NE(run.output.find("build"), std::string::npos);
+  EXPECT_NE(run.output.find("validate"), std::string::npos);
+}
+
+TEST_F(WerkagendaCommand, UnknownCommandIsAUsageError) {
+  EXPECT_EQ(werkagenda("frobnicate").status, 2);
+  EXPECT_EQ(werkagenda("build --no-such-option").status, 2);
+}
+
+TEST_F(WerkagendaCommand, BuildTwiceGivesByteIdenticalFiles) {
+  CommandRun first = werkagenda("build --out " + quoted((scratch / "a").string()));
+  ASSERT_EQ(first.status, 0) << first.output;
+  CommandRun second = werkagenda("build --out " + quoted((scratch / "b").string()));
+  ASSERT_EQ(second.status, 0) << second.output;
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(scratch / "a")) {
+    ++files;
+    EXPECT_EQ(read_file(entry.path()), read_file(scratch / "b" / entry.path().filename()))
+        << entry.path().filename();
+  }
+  EXPECT_EQ(files, 22U);
+}
+
+TEST_F(WerkagendaCommand, BuildHonoursTheBase) {
+  CommandRun run =
+      werkagenda("--base http://localhost:9999/ build --out " + quoted(scratch.string()));
+  ASSERT_EQ(run.status, 0) << run.output;
+  std::string agenda = read_file(scratch / "agenda.nt");
+  EXPECT_NE(agenda.find("<http://localhost:9999/id/action/3.3.5>"), std::string::npos);
+  EXPECT_EQ(agenda.find("https://w3id.org/werkagenda/id/"), std::string::npos);
+}
+
+TEST_F(WerkagendaCommand, ValidatePassesOnTheDataset) {
+  CommandRun run = werkagenda("validate");
+  EXPECT_EQ(run.status, 0) << run.output;
+  EXPECT_NE(run.output.find("0 violation(s)"), std::string::npos) << run.output;
+}
+
+TEST_F(WerkagendaCommand, ValidateFailsOnBrokenData) {
+  CommandRun run = werkagenda("validate " + quoted(test::test_data("broken/action.ttl").string()));
+  EXPECT_EQ(run.status, 1) << run.output;
+  for (const char* expected :
+       {"sh:maxCount", "sh:datatype", "sh:pattern", "is used but not declared in the ontology"}) {
+    EXPECT_NE(run.output.find(expected), std::string::npos) << expected << "\n" << run.output;
+  }
+}
+
+TEST_F(WerkagendaCommand, ABadSourceLineIsReportedWithItsNumberAndNothingIsWritten) {
+  std::filesystem::path root = scratch / "root";
+  std::filesystem::create_directories(root / "data");
+  std::filesystem::copy(test::project_root() / "data", root / "data",
+                        std::filesystem::copy_options::recursive);
+  std::filesystem::copy(test::project_root() / "ontology", root / "ontology",
+                        std::filesystem::copy_options::recursive);
+  const std::filesystem::path source =
+      root / "data/source/werkagenda-waardengedreven-digitaliseren-2022.txt";
+  std::string text = read_file(source);
+  // Line 209 is the heading of the actions of 1.3; the stray line takes its place.
+  const std::string anchor = "\n1.3b Impact online desinformatie verminderen | Acties\n";
+  text.insert(text.find(anchor) + 1, "Een verdwaalde regel\n");
+  std::ofstream(source, std::ios::binary | std::ios::trunc) << text;
+
+  CommandRun run = werkagenda("--root " + quoted(root.string()) + " build --out " +
+                              quoted((scratch / "out").string()));
+  EXPECT_EQ(run.status, 1);
+  EXPECT_NE(run.output.find(":209: "), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("Een verdwaalde regel"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(scratch / "out"));
+}
+
+TEST_F(WerkagendaCommand, ACuratedSyntaxErrorNamesFileAndLine) {
+  std::filesystem::path root = scratch / "root";
+  std::filesystem::create_directories(root);
+  std::filesystem::copy(test::project_root() / "data", root / "data",
+                        std::filesystem::copy_options::recursive);
+  std::filesystem::copy(test::project_root() / "ontology", root / "ontology",
+                        std::filesystem::copy_options::recursive);
+  std::ofstream(root / "data/curated/agenda.ttl", std::ios::app) << "\n<id/x> <broken .\n";
+  CommandRun run = werkagenda("--root " + quoted(root.string()) + " build --out " +
+                              quoted((scratch / "out").string()));
+  EXPECT_EQ(run.status, 1);
+  EXPECT_NE(run.output.find("agenda.ttl:"), std::string::npos) << run.output;
+}
+
+} // namespace
+} // namespace wa::cli
