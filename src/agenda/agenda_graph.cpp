@@ -76,10 +76,14 @@ private:
     add(item, rdfs_label, en(std::string(kind.english) + " " + key));
     add(item, dcterms("isPartOf"), parent);
     add(parent, dcterms("hasPart"), item);
+    add_provenance(item, source);
+    return item;
+  }
+
+  void add_provenance(const Term& item, const SourceRef& source) {
     add(item, dcterms("source"), source_);
     add(item, wa("sourceSection"), Term::literal(source.section));
     add(item, wa("sourceLine"), integer(source.line));
-    return item;
   }
 
   void add_notes(const Term& item, const std::vector<Note>& notes) {
@@ -156,9 +160,7 @@ private:
     add(item, rdfs_label, nl(std::string(indicator_kind.dutch) + " " + key));
     add(item, rdfs_label, en(std::string(indicator_kind.english) + " " + key));
     add(item, dcterms("description"), nl(indicator.text));
-    add(item, dcterms("source"), source_);
-    add(item, wa("sourceSection"), Term::literal(source.section));
-    add(item, wa("sourceLine"), integer(source.line));
+    add_provenance(item, source);
     add(item, wa("toBeDetermined"),
         Term::typed(indicator.to_be_determined ? "true" : "false", ns::term(ns::xsd, "boolean")));
     if (indicator.target_value) add(item, wa("targetValue"), decimal(*indicator.target_value));
@@ -199,9 +201,7 @@ private:
     add(item, rdfs_label, en("Planned result of action " + action_key + " by " + due));
     add(item, dcterms("description"), nl(result.text));
     add(item, wa("dueYear"), year(result.year));
-    add(item, dcterms("source"), source_);
-    add(item, wa("sourceSection"), Term::literal(source.section));
-    add(item, wa("sourceLine"), integer(source.line));
+    add_provenance(item, source);
   }
 
   void add_executors(const Executors& executors, const Term& action) {

@@ -320,11 +320,7 @@ private:
     Goal goal;
     goal.number = row.number;
     goal.source = {section, row.line};
-    NoteSplit split = notes_.split(cells.empty() ? "" : cells[0]);
-    goal.text = split.text;
-    for (std::string& note : split.notes) {
-      goal.notes.push_back({std::move(note), goal.source});
-    }
+    goal.text = take_notes(cells.empty() ? "" : cells[0], goal.notes, goal.source);
     std::string indicator = cells.size() > 1 ? cells[1] : "";
     if (indicator.empty()) {
       indicator = take_merged_indicator(goal.text);
