@@ -16,5 +16,6 @@ struct Common {
 
 int run_build(const Common& common, const std::vector<std::string>& args);
 int run_validate(const Common& common, const std::vector<std::string>& args);
+int run_serve(const Common& common, const std::vector<std::string>& args);
 
 } // namespace wa::cli

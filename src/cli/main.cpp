@@ -27,6 +27,16 @@ Commands:
         Check the dataset (built from the sources, or the given Turtle /
         N-Triples files) against ontology/shapes.ttl, and that every class
         and property it uses is declared in the ontology.
+  serve [--host H] [--port N] [--data DIR] [--workers N] [--timeout-ms N]
+        [--memory-mb N] [--row-limit N] [--threads N] [--cache-mb N]
+        [--max-query-bytes N]
+        Serve the dataset over HTTP: a read-only SPARQL 1.1 endpoint at
+        /sparql (default 127.0.0.1:8080). The dataset is built from the
+        sources, or read from DIR/{agenda,organisations,legislation,
+        ontology}.nt. Queries run in N worker processes (default 4), each
+        under a deadline (default 10000 ms) and a memory cap (default
+        2048 MB); results hold at most --row-limit rows (default 10000).
+        SIGINT or SIGTERM stops the server.
   help  Show this text.
 
 Common options:
@@ -63,6 +73,7 @@ int main(int argc, char** argv) {
     args.erase(args.begin());
     if (command == "build") return wa::cli::run_build(common, args);
     if (command == "validate") return wa::cli::run_validate(common, args);
+    if (command == "serve") return wa::cli::run_serve(common, args);
     throw wa::cli::UsageError("unknown command " + command);
   } catch (const wa::cli::UsageError& error) {
     std::cerr << "werkagenda: " << error.what() << "\n" << usage;

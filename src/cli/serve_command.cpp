@@ -1,0 +1,127 @@
+#include "agenda/dataset.hpp"
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "http/server.hpp"
+#include "rdf/turtle_reader.hpp"
+#include "sparql/responder.hpp"
+#include "store/embedded_store.hpp"
+#include "store/worker_pool.hpp"
+
+#include <pthread.h>
+#include <signal.h>
+
+#include <chrono>
+#include <iostream>
+#include <memory>
+#include <thread>
+
+namespace wa::cli {
+
+namespace {
+
+const std::vector<std::string> part_names = {"agenda", "organisations", "legislation", "ontology"};
+
+/// The dataset from built dumps (DIR/{part}.nt), or built from the sources.
+agenda::Dataset load_dataset(const Common& common, const Options& options) {
+  std::optional<std::string> directory = options.value("--data");
+  if (!directory) {
+    agenda::Dataset dataset =
+        agenda::build_dataset(agenda::DatasetInputs::under(common.root), common.base);
+    if (!dataset.diagnostics.empty()) {
+      throw std::runtime_error(
+          "the source has lines that cannot be placed: run 'werkagenda build'");
+    }
+    return dataset;
+  }
+  agenda::Dataset dataset;
+  dataset.base = common.base;
+  for (const std::string& part : part_names) {
+    rdf::Model model;
+    rdf::read_file(model, std::filesystem::path(*directory) / (part + ".nt"), "",
+                   rdf::Syntax::ntriples);
+    dataset.parts.push_back({part, std::move(model)});
+  }
+  return dataset;
+}
+
+long number(const Options& options, const std::string& name, long fallback) {
+  std::optional<std::string> value = options.value(name);
+  if (!value) return fallback;
+  try {
+    std::size_t used = 0;
+    long parsed = std::stol(*value, &used);
+    if (used != value->size() || parsed < 0) throw std::invalid_argument(name);
+    return parsed;
+  } catch (const std::exception&) {
+    throw UsageError(name + " needs a non-negative whole number");
+  }
+}
+
+/// SIGINT and SIGTERM go to one thread that stops the server cleanly.
+sigset_t stop_signals() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  return signals;
+}
+
+} // namespace
+
+int run_serve(const Common& common, const std::vector<std::string>& args) {
+  Options options(args, {{"--host", "--port", "--data", "--workers", "--timeout-ms", "--memory-mb",
+                          "--row-limit", "--threads", "--cache-mb", "--max-query-bytes"},
+                         {}});
+  const auto started = std::chrono::steady_clock::now();
+  http::ServerOptions server_options;
+  server_options.host = options.value_or("--host", "127.0.0.1");
+  server_options.port = static_cast<int>(number(options, "--port", 8080));
+  server_options.threads = static_cast<int>(number(options, "--threads", 32));
+  server_options.row_limit = static_cast<std::size_t>(number(options, "--row-limit", 10000));
+  server_options.cache_bytes = static_cast<std::size_t>(number(options, "--cache-mb", 64)) << 20U;
+  server_options.max_query_bytes =
+      static_cast<std::size_t>(number(options, "--max-query-bytes", 1 << 20));
+  store::WorkerLimits limits;
+  limits.workers = static_cast<int>(std::max(1L, number(options, "--workers", 4)));
+  limits.deadline = std::chrono::milliseconds(number(options, "--timeout-ms", 10000));
+  limits.queue_wait = limits.deadline;
+  limits.memory_bytes = static_cast<std::size_t>(number(options, "--memory-mb", 2048)) << 20U;
+  server_options.deadline_ms = static_cast<long>(limits.deadline.count());
+
+  agenda::Dataset dataset = load_dataset(common, options);
+  ::signal(SIGPIPE, SIG_IGN);
+  // The pool forks its zygote here, before this process starts any thread.
+  store::WorkerPool pool(
+      [&dataset]() -> store::WorkHandler {
+        auto store = std::make_shared<store::EmbeddedStore>(dataset);
+        return
+            [store](const store::WorkRequest& request) { return sparql::respond(*store, request); };
+      },
+      limits);
+
+  sigset_t signals = stop_signals();
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr); // every thread from here on inherits the mask
+  http::Server server(dataset, pool, server_options);
+  const int port = server.bind();
+  std::thread stopper([&server, signals] {
+    int received = 0;
+    sigwait(&signals, &received);
+    std::cerr << "werkagenda serve: stopping on signal " << received << "\n";
+    server.stop();
+  });
+  const auto ready =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
+  std::cerr << "werkagenda serve: " << dataset.combined().size() << " triples, " << limits.workers
+            << " query workers, ready in " << static_cast<long>(ready.count()) << " ms\n";
+  std::cout << "SPARQL endpoint: http://" << server_options.host << ":" << port << "/sparql"
+            << std::endl;
+  const bool served = server.run();
+  if (stopper.joinable()) {
+    pthread_kill(stopper.native_handle(),
+                 SIGTERM); // wakes the waiter if the server stopped by itself
+    stopper.join();
+  }
+  return served ? 0 : 1;
+}
+
+} // namespace wa::cli

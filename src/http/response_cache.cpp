@@ -1,0 +1,38 @@
+#include "http/response_cache.hpp"
+
+namespace wa::http {
+
+std::size_t ResponseCache::size_of(const Entry& entry) {
+  return entry.key.size() + entry.response.body.size() + entry.response.content_type.size();
+}
+
+std::optional<store::WorkResponse> ResponseCache::find(const std::string& key) {
+  std::lock_guard lock(mutex_);
+  auto found = index_.find(key);
+  if (found == index_.end()) return std::nullopt;
+  entries_.splice(entries_.begin(), entries_, found->second);
+  return found->second->response;
+}
+
+void ResponseCache::store(const std::string& key, const store::WorkResponse& response) {
+  Entry entry{key, response};
+  const std::size_t size = size_of(entry);
+  if (size > max_bytes_) return;
+  std::lock_guard lock(mutex_);
+  if (index_.contains(key)) return;
+  entries_.push_front(std::move(entry));
+  index_[key] = entries_.begin();
+  bytes_ += size;
+  while (bytes_ > max_bytes_) {
+    bytes_ -= size_of(entries_.back());
+    index_.erase(entries_.back().key);
+    entries_.pop_back();
+  }
+}
+
+std::size_t ResponseCache::bytes() const {
+  std::lock_guard lock(mutex_);
+  return bytes_;
+}
+
+} // namespace wa::http

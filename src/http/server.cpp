@@ -1,0 +1,214 @@
+#include "http/server.hpp"
+
+#include "publish/checksum.hpp"
+#include "rdf/writer.hpp"
+#include "sparql/negotiation.hpp"
+#include "sparql/protocol.hpp"
+
+#include <httplib.h>
+
+#include <chrono>
+#include <ctime>
+#include <iostream>
+#include <stdexcept>
+
+namespace wa::http {
+
+namespace {
+
+constexpr const char* plain_text = "text/plain; charset=utf-8";
+
+std::string http_date(std::time_t when) {
+  char buffer[64];
+  std::tm utc{};
+  gmtime_r(&when, &utc);
+  std::strftime(buffer, sizeof buffer, "%a, %d %b %Y %H:%M:%S GMT", &utc);
+  return buffer;
+}
+
+/// A strong validator for everything this process serves: the data cannot change while it runs.
+std::string dataset_etag(const agenda::Dataset& dataset) {
+  std::string quads;
+  for (const agenda::DatasetPart& part : dataset.parts) {
+    quads += rdf::to_nquads(part.model, dataset.graph_iri(part.name));
+  }
+  return "\"" + publish::sha256_hex(quads).substr(0, 32) + "\"";
+}
+
+thread_local std::chrono::steady_clock::time_point request_started;
+
+sparql::HttpRequestView view_of(const httplib::Request& request) {
+  sparql::HttpRequestView view;
+  view.method = request.method;
+  view.content_type = request.get_header_value("Content-Type");
+  view.body = request.body;
+  view.accept = request.get_header_value("Accept");
+  for (const auto& [name, value] : request.params)
+    view.params.emplace(name, value);
+  return view;
+}
+
+bool etag_matches(const httplib::Request& request, const std::string& etag) {
+  if (!request.has_header("If-None-Match")) return false;
+  const std::string header = request.get_header_value("If-None-Match");
+  return header == "*" || header.find(etag) != std::string::npos;
+}
+
+} // namespace
+
+Server::Server(const agenda::Dataset& dataset, store::WorkerPool& pool, ServerOptions options)
+    : dataset_(dataset), pool_(pool), options_(std::move(options)),
+      http_(std::make_unique<httplib::Server>()), cache_(options_.cache_bytes),
+      etag_(dataset_etag(dataset)), last_modified_(http_date(std::time(nullptr))) {
+  const int threads = options_.threads;
+  http_->new_task_queue = [threads] {
+    return new httplib::ThreadPool(static_cast<std::size_t>(threads));
+  };
+  http_->set_payload_max_length(options_.max_query_bytes);
+  http_->set_keep_alive_max_count(1000);
+  http_->set_keep_alive_timeout(5);
+  http_->set_read_timeout(10);
+  http_->set_write_timeout(30);
+  http_->set_default_headers(
+      {{"Access-Control-Allow-Origin", "*"},
+       {"Access-Control-Expose-Headers", "ETag, Last-Modified, SPARQL-Results-Truncated"}});
+  install_logging();
+  install_routes();
+}
+
+Server::~Server() = default;
+
+sparql::EndpointFacts Server::facts() const {
+  return {"http://" + options_.host + ":" + std::to_string(port_) + "/sparql", options_.row_limit,
+          options_.deadline_ms};
+}
+
+void Server::install_logging() {
+  http_->set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    request_started = std::chrono::steady_clock::now();
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  http_->set_logger([](const httplib::Request& request, const httplib::Response& response) {
+    const auto elapsed = std::chrono::duration<double, std::milli>(
+        std::chrono::steady_clock::now() - request_started);
+    char line[512];
+    std::snprintf(line, sizeof line, "%s %s %d %.1fms %zu\n", request.method.c_str(),
+                  request.path.c_str(), response.status, elapsed.count(), response.body.size());
+    std::cerr << line;
+  });
+  http_->set_exception_handler(
+      [](const httplib::Request&, httplib::Response& response, std::exception_ptr failure) {
+        std::string message = "internal error";
+        try {
+          if (failure) std::rethrow_exception(failure);
+        } catch (const std::exception& error) {
+          message += std::string(": ") + error.what();
+        } catch (...) {
+        }
+        response.status = 500;
+        response.set_content(message + "\n", plain_text);
+      });
+  http_->set_error_handler([](const httplib::Request&, httplib::Response& response) {
+    if (!response.body.empty()) return;
+    std::string message;
+    switch (response.status) {
+    case 404: message = "not found"; break;
+    case 405: message = "method not allowed"; break;
+    case 413: message = "the request body is too large"; break;
+    case 414:
+      message = "the URL is too long: send a long query with POST application/sparql-query";
+      break;
+    default: message = "HTTP status " + std::to_string(response.status);
+    }
+    response.set_content(message + "\n", plain_text);
+  });
+}
+
+void Server::install_routes() {
+  auto sparql_handler = [this](const httplib::Request& request, httplib::Response& response) {
+    sparql::ProtocolOutcome outcome =
+        sparql::read_protocol_request(view_of(request), options_.max_query_bytes);
+    if (outcome.kind == sparql::ProtocolOutcome::Kind::error) {
+      if (outcome.status == 405) response.set_header("Allow", "GET, POST, OPTIONS");
+      response.status = outcome.status;
+      response.set_content(outcome.message + "\n", plain_text);
+      return;
+    }
+    response.set_header("ETag", etag_);
+    response.set_header("Last-Modified", last_modified_);
+    response.set_header("Vary", "Accept");
+    if (etag_matches(request, etag_)) {
+      response.status = 304;
+      return;
+    }
+    if (outcome.kind == sparql::ProtocolOutcome::Kind::service_description) {
+      if (sparql::prefers_html(request.get_header_value("Accept"))) {
+        response.set_content(sparql::service_description_html(dataset_, facts()),
+                             "text/html; charset=utf-8");
+      } else {
+        response.set_content(sparql::service_description_turtle(dataset_, facts()),
+                             "text/turtle; charset=utf-8");
+      }
+      return;
+    }
+    const std::string key = outcome.accept + '\n' + outcome.query;
+    std::optional<store::WorkResponse> answer = cache_.find(key);
+    if (!answer) {
+      answer = pool_.submit({outcome.query, outcome.accept, options_.row_limit});
+      if (answer->status == 200) cache_.store(key, *answer);
+    }
+    response.status = answer->status;
+    if (answer->status != 200) {
+      response.headers.erase("ETag");
+      response.headers.erase("Last-Modified");
+    }
+    if (answer->truncated) {
+      response.set_header("SPARQL-Results-Truncated",
+                          "limit=" + std::to_string(options_.row_limit));
+    }
+    response.set_content(answer->body, answer->content_type.c_str());
+  };
+  http_->Get("/sparql", sparql_handler);
+  http_->Post("/sparql", sparql_handler);
+  http_->Options("/sparql", [](const httplib::Request&, httplib::Response& response) {
+    response.status = 204;
+    response.set_header("Allow", "GET, POST, OPTIONS");
+    response.set_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+    response.set_header("Access-Control-Allow-Headers", "Content-Type, Accept, If-None-Match");
+    response.set_header("Access-Control-Max-Age", "86400");
+  });
+  auto read_only = [](const httplib::Request&, httplib::Response& response) {
+    response.status = 405;
+    response.set_header("Allow", "GET, POST, OPTIONS");
+    response.set_content("method not allowed: the endpoint is read-only; use GET or POST\n",
+                         plain_text);
+  };
+  http_->Put("/sparql", read_only);
+  http_->Delete("/sparql", read_only);
+  http_->Patch("/sparql", read_only);
+  http_->Get("/", [](const httplib::Request&, httplib::Response& response) {
+    response.set_content(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<title>Werkagenda Waardengedreven Digitaliseren</title></head><body><main>"
+        "<h1 lang=\"nl\">Werkagenda Waardengedreven Digitaliseren</h1>"
+        "<p><a href=\"/sparql\">SPARQL endpoint</a></p></main></body></html>\n",
+        "text/html; charset=utf-8");
+  });
+}
+
+int Server::bind() {
+  port_ = options_.port == 0
+              ? http_->bind_to_any_port(options_.host)
+              : (http_->bind_to_port(options_.host, options_.port) ? options_.port : -1);
+  if (port_ <= 0) {
+    throw std::runtime_error("cannot listen on " + options_.host + ":" +
+                             std::to_string(options_.port));
+  }
+  return port_;
+}
+
+bool Server::run() { return http_->listen_after_bind(); }
+
+void Server::stop() { http_->stop(); }
+
+} // namespace wa::http

@@ -1,0 +1,58 @@
+// The HTTP server: the SPARQL 1.1 Protocol at /sparql (queries answered by
+// the worker pool), the service description, CORS, ETags and a result cache.
+// Everything that does not need the query engine is answered in this process.
+#pragma once
+
+#include "agenda/dataset.hpp"
+#include "http/response_cache.hpp"
+#include "sparql/service_description.hpp"
+#include "store/worker_pool.hpp"
+
+#include <memory>
+#include <string>
+
+namespace httplib {
+class Server;
+}
+
+namespace wa::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;               ///< 0: any free port
+  int threads = 32;              ///< HTTP connections served at once
+  std::size_t row_limit = 10000; ///< rows or triples per result
+  std::size_t max_query_bytes = 1U << 20U;
+  std::size_t cache_bytes = 64U << 20U;
+  long deadline_ms = 10000; ///< shown in the service description
+};
+
+class Server {
+public:
+  Server(const agenda::Dataset& dataset, store::WorkerPool& pool, ServerOptions options);
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+  ~Server();
+
+  /// Binds the socket; returns the port (useful with port 0). Throws if it cannot.
+  int bind();
+  /// Serves until stop(); returns false if serving failed.
+  bool run();
+  void stop();
+
+private:
+  const agenda::Dataset& dataset_;
+  store::WorkerPool& pool_;
+  ServerOptions options_;
+  std::unique_ptr<httplib::Server> http_;
+  ResponseCache cache_;
+  std::string etag_;
+  std::string last_modified_;
+  int port_ = 0;
+
+  void install_routes();
+  void install_logging();
+  [[nodiscard]] sparql::EndpointFacts facts() const;
+};
+
+} // namespace wa::http

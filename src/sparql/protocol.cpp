@@ -1,0 +1,85 @@
+#include "sparql/protocol.hpp"
+
+#include "agenda/text.hpp"
+
+#include <cctype>
+
+namespace wa::sparql {
+
+namespace {
+
+ProtocolOutcome error(int status, std::string message) {
+  ProtocolOutcome outcome;
+  outcome.kind = ProtocolOutcome::Kind::error;
+  outcome.status = status;
+  outcome.message = std::move(message);
+  return outcome;
+}
+
+/// "application/sparql-query; charset=utf-8" -> "application/sparql-query"
+std::string media_type_of(const std::string& content_type) {
+  std::string type = agenda::trim(content_type.substr(0, content_type.find(';')));
+  for (char& c : type)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return type;
+}
+
+std::string accept_of(const HttpRequestView& request) {
+  auto format = request.params.find("format");
+  if (format == request.params.end()) format = request.params.find("output");
+  return format != request.params.end() ? "format=" + format->second : request.accept;
+}
+
+} // namespace
+
+ProtocolOutcome read_protocol_request(const HttpRequestView& request, std::size_t max_query_bytes) {
+  const bool post = request.method == "POST";
+  if (request.method != "GET" && !post) {
+    return error(405, "method " + request.method + " is not allowed: use GET or POST");
+  }
+  if (request.params.contains("update")) {
+    return error(400, "SPARQL Update is not accepted: this endpoint is read-only.");
+  }
+  if (request.params.contains("default-graph-uri") || request.params.contains("named-graph-uri")) {
+    return error(400, "default-graph-uri and named-graph-uri are not supported: the dataset is "
+                      "fixed. The default graph is the union of all parts; use GRAPH <...> in the "
+                      "query to address one part.");
+  }
+  ProtocolOutcome outcome;
+  outcome.kind = ProtocolOutcome::Kind::query;
+  outcome.accept = accept_of(request);
+  const std::string media_type = media_type_of(request.content_type);
+  if (post && media_type == "application/sparql-update") {
+    return error(400, "SPARQL Update is not accepted: this endpoint is read-only.");
+  }
+  if (post && media_type == "application/sparql-query") {
+    if (request.params.contains("query")) {
+      return error(400, "a query in the body must not also be given as a 'query' parameter");
+    }
+    if (request.body.size() > max_query_bytes) {
+      return error(413, "the query is larger than the limit of " + std::to_string(max_query_bytes) +
+                            " bytes");
+    }
+    outcome.query = request.body;
+    return outcome;
+  }
+  if (post && media_type != "application/x-www-form-urlencoded") {
+    return error(415,
+                 "a POST must be application/sparql-query or application/x-www-form-urlencoded");
+  }
+  const std::size_t queries = request.params.count("query");
+  if (queries == 0) {
+    if (post) return error(400, "the request has no 'query' parameter");
+    outcome.kind = ProtocolOutcome::Kind::service_description;
+    return outcome;
+  }
+  if (queries > 1) return error(400, "the request has more than one 'query' parameter");
+  outcome.query = request.params.find("query")->second;
+  if (outcome.query.size() > max_query_bytes) {
+    return error(413, "the query is larger than the limit of " + std::to_string(max_query_bytes) +
+                          " bytes");
+  }
+  return outcome;
+}
+
+} // namespace wa::sparql

@@ -1,0 +1,29 @@
+// The default store: the dataset in Redland librdf ("hashes" in memory, one
+// context per part, the default graph their union), queried with Rasqal.
+// Every query passes the query guard first, and the store mends the answers
+// Rasqal gets wrong for aggregates over no solutions.
+#pragma once
+
+#include "agenda/dataset.hpp"
+#include "rdf/redland.hpp"
+#include "store/store.hpp"
+
+namespace wa::store {
+
+class EmbeddedStore : public Store {
+public:
+  /// Loads every part of `dataset` into its named graph. Parts must not share
+  /// triples: the default graph (the union) would count them twice.
+  explicit EmbeddedStore(const agenda::Dataset& dataset);
+
+  [[nodiscard]] rdf::QueryResult query(const std::string& text, std::size_t row_limit) override;
+  [[nodiscard]] int size() const { return redland_.size(); }
+
+private:
+  rdf::redland::Store redland_;
+  std::string base_;
+
+  bool has_solution(const std::string& text);
+};
+
+} // namespace wa::store

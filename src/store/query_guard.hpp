@@ -1,0 +1,60 @@
+// Decides, before a query runs, whether the embedded engine (Rasqal 0.9.33)
+// can answer it correctly and safely, and what the store must do to make the
+// answer right.
+//
+// Refused, with a message that names the feature:
+// - anything but SELECT, ASK and CONSTRUCT (updates, LOAD, DESCRIBE);
+// - SERVICE, FROM and FROM NAMED: the server never opens a file or a
+//   connection because a query asked it to, and the dataset is fixed;
+// - what Rasqal answers wrongly or crashes on: VALUES, MINUS, sub-queries,
+//   GROUP BY on an expression, GROUP_CONCAT with a SEPARATOR, COUNT of a
+//   variable that may be unbound, ORDER BY DESC of a value that may be
+//   unbound, CONCAT of function calls, the date/time accessors;
+// - functions whose result changes from call to call (NOW, RAND, UUID, ...),
+//   since answers are cached;
+// - every other expression Rasqal has that the tests do not cover.
+// Property paths and EXISTS do not parse in Rasqal: the parser's error says
+// where, and the message adds what the engine lacks.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace wa::store {
+
+/// A query the endpoint will not run. `status` is the HTTP status to answer with.
+class QueryRefused : public std::runtime_error {
+public:
+  QueryRefused(int status, const std::string& message)
+      : std::runtime_error(message), status_(status) {}
+  [[nodiscard]] int status() const { return status_; }
+
+private:
+  int status_;
+};
+
+/// The value an aggregate has over no solutions (SPARQL 1.1, section 18.5).
+struct EmptyAggregate {
+  enum class Value { zero, empty_string, unbound };
+  std::string variable;
+  Value value = Value::unbound;
+};
+
+struct QueryPlan {
+  enum class Form { select, ask, construct };
+  Form form = Form::select;
+  std::vector<std::string> variables; ///< projected, in order (SELECT)
+  /// SELECT with GROUP BY: Rasqal invents a row when the pattern has no
+  /// solution, so the store first asks whether there is one.
+  bool grouped = false;
+  /// SELECT of aggregates without GROUP BY: over no solutions SPARQL gives one
+  /// row (COUNT 0, ...), Rasqal none; the store adds it.
+  bool implicit_group = false;
+  std::vector<EmptyAggregate> empty_row; ///< in projection order, for implicit_group
+};
+
+/// Throws QueryRefused (status 400) for syntax errors and refused features.
+[[nodiscard]] QueryPlan check_query(const std::string& query, const std::string& base_iri);
+
+} // namespace wa::store

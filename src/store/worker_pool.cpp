@@ -1,0 +1,203 @@
+#include "store/worker_pool.hpp"
+
+#include <poll.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <stdexcept>
+#include <string>
+
+namespace wa::store {
+
+namespace {
+
+WorkResponse failure(int status, const std::string& message) {
+  return {status, "text/plain; charset=utf-8", false, message + "\n"};
+}
+
+/// Sends a worker's pid and socket to the HTTP process.
+bool send_worker(int control, pid_t pid, int fd) {
+  char control_buffer[CMSG_SPACE(sizeof(int))] = {};
+  iovec data{&pid, sizeof pid};
+  msghdr message{};
+  message.msg_iov = &data;
+  message.msg_iovlen = 1;
+  message.msg_control = control_buffer;
+  message.msg_controllen = sizeof control_buffer;
+  cmsghdr* header = CMSG_FIRSTHDR(&message);
+  header->cmsg_level = SOL_SOCKET;
+  header->cmsg_type = SCM_RIGHTS;
+  header->cmsg_len = CMSG_LEN(sizeof(int));
+  std::memcpy(CMSG_DATA(header), &fd, sizeof fd);
+  return ::sendmsg(control, &message, MSG_NOSIGNAL) == static_cast<ssize_t>(sizeof pid);
+}
+
+bool receive_worker(int control, pid_t& pid, int& fd) {
+  char control_buffer[CMSG_SPACE(sizeof(int))] = {};
+  iovec data{&pid, sizeof pid};
+  msghdr message{};
+  message.msg_iov = &data;
+  message.msg_iovlen = 1;
+  message.msg_control = control_buffer;
+  message.msg_controllen = sizeof control_buffer;
+  if (::recvmsg(control, &message, 0) != static_cast<ssize_t>(sizeof pid)) return false;
+  cmsghdr* header = CMSG_FIRSTHDR(&message);
+  if (header == nullptr || header->cmsg_type != SCM_RIGHTS) return false;
+  std::memcpy(&fd, CMSG_DATA(header), sizeof fd);
+  return true;
+}
+
+std::size_t address_space_in_use() {
+  std::ifstream statm("/proc/self/statm");
+  std::size_t pages = 0;
+  statm >> pages;
+  return pages * static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+}
+
+/// A worker: answers requests one by one until its socket closes.
+[[noreturn]] void worker_main(int fd, const WorkHandler& handler, std::size_t memory_bytes) {
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  rlimit cap{};
+  cap.rlim_cur = cap.rlim_max = address_space_in_use() + memory_bytes;
+  ::setrlimit(RLIMIT_AS, &cap);
+  std::string payload;
+  while (read_message(fd, payload, std::nullopt) == ReadStatus::ok) {
+    std::optional<WorkRequest> request = decode_request(payload);
+    WorkResponse response = request ? handler(*request) : failure(500, "malformed work request");
+    if (!write_message(fd, encode(response))) break;
+  }
+  ::_exit(0);
+}
+
+/// The zygote: forks a worker for every byte it reads; reaps them; stops with the HTTP process.
+[[noreturn]] void zygote_main(int control, const WorkHandlerFactory& factory,
+                              std::size_t memory_bytes) {
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  ::signal(SIGINT, SIG_IGN); // the HTTP process decides when to stop
+  ::signal(SIGTERM, SIG_DFL);
+  WorkHandler handler = factory();
+  for (;;) {
+    while (::waitpid(-1, nullptr, WNOHANG) > 0) {
+    }
+    pollfd waiting{control, POLLIN, 0};
+    if (::poll(&waiting, 1, 200) <= 0) continue;
+    char request = 0;
+    if (::read(control, &request, 1) != 1) break; // the HTTP process is gone
+    int pair[2];
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0) break;
+    pid_t pid = ::fork();
+    if (pid == 0) {
+      ::close(control);
+      ::close(pair[0]);
+      worker_main(pair[1], handler, memory_bytes);
+    }
+    ::close(pair[1]);
+    if (pid < 0 || !send_worker(control, pid, pair[0])) {
+      ::close(pair[0]);
+      break;
+    }
+    ::close(pair[0]);
+  }
+  ::kill(0, SIGKILL); // unreachable workers go with us (own process group)
+  ::_exit(0);
+}
+
+} // namespace
+
+WorkerPool::WorkerPool(WorkHandlerFactory factory, WorkerLimits limits) : limits_(limits) {
+  int pair[2];
+  if (::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, pair) != 0) {
+    throw std::runtime_error(std::string("socketpair: ") + std::strerror(errno));
+  }
+  zygote_ = ::fork();
+  if (zygote_ < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
+  if (zygote_ == 0) {
+    ::setpgid(0, 0);
+    ::close(pair[0]);
+    zygote_main(pair[1], factory, limits.memory_bytes);
+  }
+  ::close(pair[1]);
+  control_fd_ = pair[0];
+  for (int i = 0; i < limits_.workers; ++i) {
+    Worker worker = spawn();
+    if (worker.pid < 0) throw std::runtime_error("cannot start a query worker");
+    idle_.push_back(worker);
+  }
+}
+
+WorkerPool::~WorkerPool() {
+  for (Worker& worker : idle_)
+    ::close(worker.fd);
+  if (control_fd_ >= 0) ::close(control_fd_); // the zygote sees EOF and stops its workers
+  if (zygote_ > 0) {
+    ::kill(-zygote_, SIGKILL);
+    ::waitpid(zygote_, nullptr, 0);
+  }
+}
+
+WorkerPool::Worker WorkerPool::spawn() {
+  std::lock_guard lock(zygote_mutex_);
+  Worker worker;
+  char request = 1;
+  if (::send(control_fd_, &request, 1, MSG_NOSIGNAL) != 1 ||
+      !receive_worker(control_fd_, worker.pid, worker.fd)) {
+    return {};
+  }
+  return worker;
+}
+
+void WorkerPool::retire(Worker worker, bool kill_it) {
+  if (kill_it) ::kill(worker.pid, SIGKILL);
+  ::close(worker.fd);
+  Worker fresh = spawn();
+  std::lock_guard lock(mutex_);
+  ++replaced_;
+  if (fresh.pid > 0) idle_.push_back(fresh);
+  idle_changed_.notify_one();
+}
+
+int WorkerPool::replaced() const {
+  std::lock_guard lock(mutex_);
+  return replaced_;
+}
+
+WorkResponse WorkerPool::submit(const WorkRequest& request) {
+  Worker worker;
+  {
+    std::unique_lock lock(mutex_);
+    if (!idle_changed_.wait_for(lock, limits_.queue_wait, [this] { return !idle_.empty(); })) {
+      return failure(503, "all query workers are busy; try again later");
+    }
+    worker = idle_.back();
+    idle_.pop_back();
+  }
+  const auto deadline = std::chrono::steady_clock::now() + limits_.deadline;
+  std::string payload;
+  ReadStatus status = write_message(worker.fd, encode(request))
+                          ? read_message(worker.fd, payload, deadline)
+                          : ReadStatus::closed;
+  std::optional<WorkResponse> response;
+  if (status == ReadStatus::ok) response = decode_response(payload);
+  if (response) {
+    std::lock_guard lock(mutex_);
+    idle_.push_back(worker);
+    idle_changed_.notify_one();
+    return *response;
+  }
+  retire(worker, true);
+  if (status == ReadStatus::timed_out) {
+    return failure(504, "the query ran longer than the limit of " +
+                            std::to_string(limits_.deadline.count()) + " ms and was stopped");
+  }
+  return failure(503, "the query engine failed on this query (its worker process died) and "
+                      "was replaced; the server goes on");
+}
+
+} // namespace wa::store

@@ -1,0 +1,73 @@
+// Runs queries in worker processes, so that a crash or a runaway query never
+// takes the server down or blocks other clients.
+//
+// The embedded engine is not thread-safe and cannot be interrupted. So the
+// pool forks, before the HTTP process starts any thread, a single-threaded
+// "zygote" that loads the store once; the zygote forks the workers (copy on
+// write: a worker costs about a millisecond) and hands each one's socket to
+// the HTTP process. A query goes to an idle worker under a wall-clock
+// deadline; the worker runs under a memory cap. A worker that overruns is
+// killed, one that dies is noticed, and either is replaced; its client gets
+// 504 or 503 with a message. Idle workers serve queries in parallel.
+#pragma once
+
+#include "store/worker_protocol.hpp"
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <vector>
+
+namespace wa::store {
+
+struct WorkerLimits {
+  int workers = 2;
+  std::chrono::milliseconds deadline{10000};   ///< per query, wall clock
+  std::chrono::milliseconds queue_wait{10000}; ///< waiting for an idle worker
+  std::size_t memory_bytes = 2UL << 30U;       ///< address space a worker may add
+};
+
+/// Runs in a worker: answers one request.
+using WorkHandler = std::function<WorkResponse(const WorkRequest&)>;
+/// Runs once in the zygote, after the fork: loads what the workers share.
+using WorkHandlerFactory = std::function<WorkHandler()>;
+
+class WorkerPool {
+public:
+  /// Forks the zygote and starts `limits.workers` workers. Call before the
+  /// process starts threads. Throws if the zygote cannot start.
+  WorkerPool(WorkHandlerFactory factory, WorkerLimits limits);
+  WorkerPool(const WorkerPool&) = delete;
+  WorkerPool& operator=(const WorkerPool&) = delete;
+  ~WorkerPool();
+
+  /// Thread-safe. Never throws for a failing query: the response says what happened.
+  WorkResponse submit(const WorkRequest& request);
+
+  /// Workers replaced since start (crashed or overran).
+  [[nodiscard]] int replaced() const;
+
+private:
+  struct Worker {
+    pid_t pid = -1;
+    int fd = -1;
+  };
+
+  WorkerLimits limits_;
+  pid_t zygote_ = -1;
+  int control_fd_ = -1;
+
+  mutable std::mutex mutex_;
+  std::condition_variable idle_changed_;
+  std::vector<Worker> idle_;
+  int replaced_ = 0;
+  std::mutex zygote_mutex_;
+
+  Worker spawn();
+  void retire(Worker worker, bool kill_it);
+};
+
+} // namespace wa::store
