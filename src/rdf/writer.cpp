@@ -38,18 +38,22 @@ void write_statement(SerdWriter* writer, const Triple& triple, const SerdNode* g
   }
 }
 
+using Prefixes = std::vector<std::pair<std::string, std::string>>;
+
 std::string write(const Model& model, SerdSyntax syntax, SerdStyle style,
-                  const std::string& graph_iri = {}) {
+                  const std::string& graph_iri = {}, const Prefixes& extra_prefixes = {}) {
   std::string out;
   SerdEnvHandle env(serd_env_new(nullptr));
   SerdWriterHandle writer(
       serd_writer_new(syntax, style, env.get(), nullptr, append_to_string, &out));
   if (syntax == SERD_TURTLE) {
-    for (const auto& [prefix, iri] : ns::turtle_prefixes()) {
-      SerdNode name = serd_string(SERD_LITERAL, prefix);
-      SerdNode uri = serd_string(SERD_URI, iri);
-      serd_env_set_prefix(env.get(), &name, &uri);
-      serd_writer_set_prefix(writer.get(), &name, &uri);
+    for (const Prefixes* list : {&ns::turtle_prefixes(), &extra_prefixes}) {
+      for (const auto& [prefix, iri] : *list) {
+        SerdNode name = serd_string(SERD_LITERAL, prefix);
+        SerdNode uri = serd_string(SERD_URI, iri);
+        serd_env_set_prefix(env.get(), &name, &uri);
+        serd_writer_set_prefix(writer.get(), &name, &uri);
+      }
     }
   }
   SerdNode graph = serd_string(SERD_URI, graph_iri);
@@ -65,6 +69,12 @@ std::string write(const Model& model, SerdSyntax syntax, SerdStyle style,
 std::string to_turtle(const Model& model) {
   return write(model, SERD_TURTLE,
                static_cast<SerdStyle>(SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED));
+}
+
+std::string to_turtle(const Model& model, const Prefixes& extra_prefixes) {
+  return write(model, SERD_TURTLE,
+               static_cast<SerdStyle>(SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED), {},
+               extra_prefixes);
 }
 
 std::string to_ntriples(const Model& model) {

@@ -91,8 +91,11 @@ std::string graph_to_rdfxml(const std::vector<Triple>& triples) {
                 : "  <rdf:Description rdf:about=\"" + xml_escape(subject.value) + "\">\n";
     for (const Triple* triple : statements) {
       auto [space, local] = split_predicate(triple->predicate.value);
-      auto [entry, added] = prefixes.emplace(space, "ns" + std::to_string(prefixes.size()));
-      const std::string element = entry->second + ":" + local;
+      std::string prefix = "rdf";
+      if (space != ns::rdf) {
+        prefix = prefixes.emplace(space, "ns" + std::to_string(prefixes.size())).first->second;
+      }
+      const std::string element = prefix + ":" + local;
       const Term& object = triple->object;
       if (object.is_iri()) {
         body += "    <" + element + " rdf:resource=\"" + xml_escape(object.value) + "\"/>\n";

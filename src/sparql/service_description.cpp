@@ -68,7 +68,9 @@ std::string service_description_turtle(const agenda::Dataset& dataset, const End
     model.add(graph, triples,
               Term::typed(std::to_string(part.model.size()), ns::term(ns::xsd, "integer")));
   }
-  return rdf::to_turtle(model);
+  return rdf::to_turtle(
+      model,
+      {{"sd", std::string(sd)}, {"void", std::string(void_ns)}, {"formats", std::string(formats)}});
 }
 
 std::string service_description_html(const agenda::Dataset& dataset, const EndpointFacts& facts) {

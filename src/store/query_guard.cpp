@@ -372,7 +372,9 @@ private:
                                                condition->op == RASQAL_EXPR_GROUP_COND_DESC)
                                                   ? condition->arg1
                                                   : condition;
-        if (variable_of(grouped_on) == nullptr) {
+        const rasqal_variable* key = variable_of(grouped_on);
+        // "GROUP BY (LANG(?l) AS ?g)" comes as a variable that carries its expression.
+        if (key == nullptr || key->expression != nullptr) {
           refuse("GROUP BY an expression is not supported by " + engine +
                  " (it answers it "
                  "wrongly); BIND the expression to a variable and group by that.");

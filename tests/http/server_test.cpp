@@ -1,0 +1,329 @@
+// The SPARQL endpoint as clients see it: a real `werkagenda serve` process on
+// an ephemeral loopback port, spoken to over HTTP.
+#include "support/server_process.hpp"
+
+#include <httplib.h>
+
+#include <gtest/gtest.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
+#include <fstream>
+#include <future>
+#include <thread>
+
+namespace wa::http {
+namespace {
+
+using test::ServerProcess;
+
+const std::string actions_query =
+    "SELECT (COUNT(*) AS ?n) WHERE { ?a a <https://w3id.org/werkagenda/def#Action> }";
+
+std::string encode(const std::string& text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) != 0 || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      char escaped[4];
+      std::snprintf(escaped, sizeof escaped, "%%%02X", c);
+      out += escaped;
+    }
+  }
+  return out;
+}
+
+class Endpoint : public ::testing::Test {
+protected:
+  static ServerProcess* server;
+
+  static void SetUpTestSuite() {
+    server = new ServerProcess({"--workers", "2", "--timeout-ms", "2000", "--row-limit", "50"});
+  }
+  static void TearDownTestSuite() {
+    delete server;
+    server = nullptr;
+  }
+
+  static httplib::Client client() {
+    httplib::Client client(server->host(), server->port());
+    client.set_read_timeout(30, 0);
+    return client;
+  }
+
+  static httplib::Result get(const std::string& query, const httplib::Headers& headers = {},
+                             const std::string& extra = "") {
+    return client().Get(("/sparql?query=" + encode(query) + extra).c_str(), headers);
+  }
+};
+
+ServerProcess* Endpoint::server = nullptr;
+
+TEST_F(Endpoint, AnswersAGetWithSparqlJson) {
+  auto response = get(actions_query);
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 200);
+  EXPECT_EQ(response->get_header_value("Content-Type"),
+            "application/sparql-results+json; charset=utf-8");
+  EXPECT_NE(response->body.find("\"value\":\"102\""), std::string::npos) << response->body;
+}
+
+TEST_F(Endpoint, AnswersAFormPostAndADirectPost) {
+  auto form = client().Post("/sparql", "query=" + encode(actions_query),
+                            "application/x-www-form-urlencoded");
+  ASSERT_TRUE(form);
+  EXPECT_EQ(form->status, 200);
+  EXPECT_NE(form->body.find("\"102\""), std::string::npos);
+  auto direct = client().Post("/sparql", actions_query, "application/sparql-query");
+  ASSERT_TRUE(direct);
+  EXPECT_EQ(direct->status, 200);
+  EXPECT_NE(direct->body.find("\"102\""), std::string::npos);
+}
+
+TEST_F(Endpoint, NegotiatesResultFormats) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"application/sparql-results+xml", "application/sparql-results+xml; charset=utf-8"},
+      {"text/csv", "text/csv; charset=utf-8"},
+      {"text/tab-separated-values", "text/tab-separated-values; charset=utf-8"},
+      {"text/csv;q=0.2, application/sparql-results+xml;q=0.9",
+       "application/sparql-results+xml; charset=utf-8"}};
+  for (const auto& [accept, content_type] : cases) {
+    auto response = get(actions_query, {{"Accept", accept}});
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->status, 200) << accept;
+    EXPECT_EQ(response->get_header_value("Content-Type"), content_type) << accept;
+  }
+  auto csv = get(actions_query, {}, "&format=csv");
+  ASSERT_TRUE(csv);
+  EXPECT_EQ(csv->body, "n\r\n102\r\n");
+}
+
+TEST_F(Endpoint, WritesConstructResultsInEveryGraphFormat) {
+  const std::string query = "CONSTRUCT { ?a <http://example.org/leadBy> ?o } WHERE { "
+                            "?a <https://w3id.org/werkagenda/def#ledBy> ?o } LIMIT 3";
+  for (const char* type :
+       {"text/turtle", "application/n-triples", "application/rdf+xml", "application/ld+json"}) {
+    auto response = get(query, {{"Accept", type}});
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->status, 200) << type;
+    EXPECT_EQ(response->get_header_value("Content-Type"), std::string(type) + "; charset=utf-8");
+    EXPECT_NE(response->body.find("leadBy"), std::string::npos) << type;
+  }
+}
+
+TEST_F(Endpoint, RefusesAnUnacceptableFormatWith406) {
+  auto response = get(actions_query, {{"Accept", "image/png"}});
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 406);
+  EXPECT_NE(response->body.find("application/sparql-results+json"), std::string::npos);
+}
+
+TEST_F(Endpoint, AMalformedQueryIs400WithTheParsersMessage) {
+  auto response = get("SELECT ?x WHERE { ?x ");
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 400);
+  EXPECT_NE(response->body.find("syntax error"), std::string::npos) << response->body;
+  EXPECT_NE(response->body.find("line 1"), std::string::npos) << response->body;
+}
+
+TEST_F(Endpoint, WrongMethodsAndMediaTypesAndSizes) {
+  auto put = client().Put("/sparql", "x", "text/plain");
+  ASSERT_TRUE(put);
+  EXPECT_EQ(put->status, 405);
+  EXPECT_EQ(put->get_header_value("Allow"), "GET, POST, OPTIONS");
+  auto plain = client().Post("/sparql", actions_query, "text/plain");
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(plain->status, 415);
+  auto long_url = get("SELECT * WHERE { ?s ?p ?o } #" + std::string(9000, 'x'));
+  ASSERT_TRUE(long_url);
+  EXPECT_EQ(long_url->status, 414);
+  EXPECT_FALSE(long_url->body.empty());
+  auto large = client().Post("/sparql", std::string(2U << 20U, ' '), "application/sparql-query");
+  ASSERT_TRUE(large);
+  EXPECT_EQ(large->status, 413);
+}
+
+TEST_F(Endpoint, RefusesUpdatesAndDatasetParameters) {
+  auto update = client().Post("/sparql", "update=" + encode("CLEAR ALL"),
+                              "application/x-www-form-urlencoded");
+  ASSERT_TRUE(update);
+  EXPECT_EQ(update->status, 400);
+  EXPECT_NE(update->body.find("read-only"), std::string::npos);
+  auto in_query = get("DELETE WHERE { ?s ?p ?o }");
+  ASSERT_TRUE(in_query);
+  EXPECT_EQ(in_query->status, 400);
+  auto dataset = get(actions_query, {}, "&default-graph-uri=" + encode("http://example.org/g"));
+  ASSERT_TRUE(dataset);
+  EXPECT_EQ(dataset->status, 400);
+}
+
+TEST_F(Endpoint, DescribesItselfWithoutAQuery) {
+  auto turtle = client().Get("/sparql", {{"Accept", "text/turtle"}});
+  ASSERT_TRUE(turtle);
+  EXPECT_EQ(turtle->status, 200);
+  EXPECT_EQ(turtle->get_header_value("Content-Type"), "text/turtle; charset=utf-8");
+  EXPECT_NE(turtle->body.find("sd:Service"), std::string::npos) << turtle->body;
+  auto html = client().Get("/sparql", {{"Accept", "text/html,application/xhtml+xml,*/*;q=0.8"}});
+  ASSERT_TRUE(html);
+  EXPECT_EQ(html->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_NE(html->body.find("<html lang=\"en\">"), std::string::npos);
+}
+
+TEST_F(Endpoint, AllowsOtherOrigins) {
+  auto response = get(actions_query, {{"Origin", "https://yasgui.example"}});
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->get_header_value("Access-Control-Allow-Origin"), "*");
+  auto preflight =
+      client().Options("/sparql", {{"Origin", "https://yasgui.example"},
+                                   {"Access-Control-Request-Method", "POST"},
+                                   {"Access-Control-Request-Headers", "Content-Type"}});
+  ASSERT_TRUE(preflight);
+  EXPECT_EQ(preflight->status, 204);
+  EXPECT_NE(preflight->get_header_value("Access-Control-Allow-Methods").find("POST"),
+            std::string::npos);
+  EXPECT_NE(preflight->get_header_value("Access-Control-Allow-Headers").find("Content-Type"),
+            std::string::npos);
+}
+
+TEST_F(Endpoint, ValidatesWithETags) {
+  auto first = get(actions_query);
+  ASSERT_TRUE(first);
+  const std::string etag = first->get_header_value("ETag");
+  EXPECT_FALSE(etag.empty());
+  EXPECT_FALSE(first->get_header_value("Last-Modified").empty());
+  auto again = get(actions_query, {{"If-None-Match", etag}});
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 304);
+  EXPECT_TRUE(again->body.empty());
+  auto other = get(actions_query, {{"If-None-Match", "\"something-else\""}});
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->status, 200);
+}
+
+TEST_F(Endpoint, SaysWhenTheRowLimitTruncates) {
+  auto response = get("SELECT ?a WHERE { ?a a <https://w3id.org/werkagenda/def#Action> }");
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 200);
+  EXPECT_EQ(response->get_header_value("SPARQL-Results-Truncated"), "limit=50");
+  EXPECT_NE(response->body.find("\"truncated\":true"), std::string::npos);
+  auto whole = get(actions_query);
+  EXPECT_FALSE(whole->has_header("SPARQL-Results-Truncated"));
+}
+
+TEST_F(Endpoint, StopsARunawayQueryAndKeepsServingOthers) {
+  const std::string cartesian = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+  auto runaway = std::async(std::launch::async, [&] { return get(cartesian); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  auto meanwhile = get("ASK { ?s ?p ?o }");
+  ASSERT_TRUE(meanwhile);
+  EXPECT_EQ(meanwhile->status, 200);
+  auto stopped = runaway.get();
+  ASSERT_TRUE(stopped);
+  EXPECT_EQ(stopped->status, 504);
+  EXPECT_NE(stopped->body.find("2000 ms"), std::string::npos);
+  auto after = get(actions_query);
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->status, 200);
+}
+
+TEST_F(Endpoint, ServesParallelClients) {
+  std::vector<std::future<int>> clients;
+  for (int c = 0; c < 8; ++c) {
+    clients.push_back(std::async(std::launch::async, [c] {
+      int ok = 0;
+      for (int i = 0; i < 10; ++i) {
+        auto response = get("SELECT ?x WHERE { BIND(" + std::to_string(c * 100 + i) + " AS ?x) }");
+        if (response && response->status == 200 &&
+            response->body.find("\"" + std::to_string(c * 100 + i) + "\"") != std::string::npos) {
+          ++ok;
+        }
+      }
+      return ok;
+    }));
+  }
+  for (auto& client : clients)
+    EXPECT_EQ(client.get(), 10);
+}
+
+/// A loopback listener that counts the connections it is offered.
+class Listener {
+public:
+  Listener() {
+    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address);
+    ::listen(fd_, 16);
+    socklen_t length = sizeof address;
+    ::getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length);
+    port_ = ntohs(address.sin_port);
+  }
+  ~Listener() { ::close(fd_); }
+  [[nodiscard]] int port() const { return port_; }
+  /// True if any connection arrived within `ms` milliseconds.
+  [[nodiscard]] bool contacted(int ms) const {
+    pollfd waiting{fd_, POLLIN, 0};
+    return ::poll(&waiting, 1, ms) > 0;
+  }
+
+private:
+  int fd_ = -1;
+  int port_ = 0;
+};
+
+TEST_F(Endpoint, NoQueryMakesTheServerOpenAConnectionOrAFile) {
+  Listener listener;
+  const std::string url = "http://127.0.0.1:" + std::to_string(listener.port()) + "/sparql";
+  const std::string secret_path = "/tmp/werkagenda-secret-" + std::to_string(::getpid()) + ".ttl";
+  const std::string secret = "werkagenda-secret-value-4711";
+  std::ofstream(secret_path) << "<http://e/s> <http://e/p> \"" << secret << "\" .\n";
+  const std::string file = "file://" + secret_path;
+  const std::vector<std::string> attempts = {
+      "SELECT * WHERE { SERVICE <" + url + "> { ?s ?p ?o } }",
+      "SELECT * WHERE { SERVICE SILENT <" + url + "> { ?s ?p ?o } }",
+      "SELECT * WHERE { ?x ?y ?z OPTIONAL { SERVICE <" + url + "> { ?s ?p ?o } } } LIMIT 1",
+      "SELECT * FROM <" + url + "> WHERE { ?s ?p ?o }",
+      "SELECT * FROM NAMED <" + url + "> WHERE { GRAPH ?g { ?s ?p ?o } }",
+      "SELECT * WHERE { SERVICE <" + file + "> { ?s ?p ?o } }",
+      "SELECT * FROM <" + file + "> WHERE { ?s ?p ?o }",
+      "SELECT ?o WHERE { <http://e/s> <http://e/p> ?o }",
+      "LOAD <" + url + ">",
+      "LOAD <" + file + ">"};
+  for (const std::string& attempt : attempts) {
+    auto response = get(attempt);
+    ASSERT_TRUE(response) << attempt;
+    EXPECT_NE(response->status, 500) << attempt;
+    EXPECT_EQ(response->body.find(secret), std::string::npos) << attempt;
+  }
+  EXPECT_FALSE(listener.contacted(300));
+  std::remove(secret_path.c_str());
+}
+
+TEST_F(Endpoint, LogsOneLinePerRequest) {
+  ASSERT_TRUE(get(actions_query + " # log"));
+  // The line is written once the response is on its way: give it a moment.
+  for (int i = 0; i < 100 && server->log().find("GET /sparql 200 ") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_NE(server->log().find("GET /sparql 200 "), std::string::npos) << server->log();
+}
+
+TEST(EndpointLifecycle, StopsCleanlyOnSigterm) {
+  ServerProcess server;
+  httplib::Client client(server.host(), server.port());
+  auto response = client.Get("/sparql?query=ASK%20%7B%7D");
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 200);
+  EXPECT_EQ(server.stop(10), 0);
+}
+
+} // namespace
+} // namespace wa::http

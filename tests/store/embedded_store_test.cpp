@@ -1,0 +1,239 @@
+// What the embedded store answers, checked against answers worked out by hand
+// from tests/data/store/people.ttl, for every construct Rasqal gets wrong.
+#include "store/store_fixture.hpp"
+
+namespace wa::store::test {
+namespace {
+
+TEST(EmbeddedStore, AnswersABasicPattern) {
+  rdf::QueryResult result = ask_people("SELECT ?name WHERE { ?p a ex:Person ; ex:name ?name }");
+  EXPECT_EQ(result.variables, std::vector<std::string>{"name"});
+  EXPECT_EQ(rows_of(result), (std::vector<std::string>{"\"Alice\"", "\"Bob\"", "\"Carol\"@en"}));
+}
+
+TEST(EmbeddedStore, NamesTheVariablesEvenWithoutRows) {
+  rdf::QueryResult result = ask_people("SELECT ?s ?o WHERE { ?s ex:nothing ?o }");
+  EXPECT_EQ(result.variables, (std::vector<std::string>{"s", "o"}));
+  EXPECT_TRUE(result.rows.empty());
+}
+
+TEST(EmbeddedStore, CountsStarOverNoSolutionsAsZero) {
+  rdf::QueryResult result = ask_people(
+      "SELECT (COUNT(*) AS ?n) (SUM(?o) AS ?sum) (GROUP_CONCAT(?o) AS ?all) (MAX(?o) AS ?max) "
+      "WHERE { ?s ex:nothing ?o }");
+  EXPECT_EQ(rows_of(result), std::vector<std::string>{integer(0) + " " + integer(0) + " \"\" -"});
+}
+
+TEST(EmbeddedStore, GroupsOverNoSolutionsGiveNoRows) {
+  rdf::QueryResult result =
+      ask_people("SELECT ?city (COUNT(*) AS ?n) WHERE { ?p ex:nothing ?city } GROUP BY ?city");
+  EXPECT_TRUE(result.rows.empty());
+}
+
+TEST(EmbeddedStore, CountsPerGroup) {
+  rdf::QueryResult result = ask_people(
+      "SELECT ?city (COUNT(*) AS ?n) WHERE { ?p ex:city ?city } GROUP BY ?city ORDER BY DESC(?n)");
+  EXPECT_EQ(rows_of(result, true),
+            (std::vector<std::string>{"\"Utrecht\" " + integer(2), "\"Delft\" " + integer(1)}));
+}
+
+TEST(EmbeddedStore, CountsABoundVariableAndDistinctValues) {
+  EXPECT_EQ(
+      rows_of(ask_people("SELECT (COUNT(?name) AS ?n) WHERE { ?p a ex:Person ; ex:name ?name }")),
+      std::vector<std::string>{integer(3)});
+  EXPECT_EQ(rows_of(ask_people("SELECT (COUNT(DISTINCT ?city) AS ?n) WHERE { ?p ex:city ?city }")),
+            std::vector<std::string>{integer(2)});
+}
+
+TEST(EmbeddedStore, RefusesToCountAVariableThatMayBeUnbound) {
+  EXPECT_NE(
+      refusal("SELECT (COUNT(?age) AS ?n) WHERE { ?p a ex:Person OPTIONAL { ?p ex:age ?age } }")
+          .find("COUNT"),
+      std::string::npos);
+  EXPECT_NE(refusal("SELECT (COUNT(DISTINCT ?age) AS ?n) WHERE { ?p a ex:Person OPTIONAL { ?p "
+                    "ex:age ?age } }")
+                .find("COUNT"),
+            std::string::npos);
+}
+
+TEST(EmbeddedStore, CountsAVariableBoundInEveryBranchOfAUnion) {
+  rdf::QueryResult result =
+      ask_people("SELECT (COUNT(?x) AS ?n) WHERE { { ?p ex:age ?x } UNION { ?p ex:email ?x } }");
+  EXPECT_EQ(rows_of(result), std::vector<std::string>{integer(3)});
+}
+
+TEST(EmbeddedStore, SumsAveragesAndExtremes) {
+  rdf::QueryResult result = ask_people(
+      "SELECT (SUM(?age) AS ?sum) (MIN(?age) AS ?min) (MAX(?age) AS ?max) (AVG(?age) AS ?avg) "
+      "WHERE { ?p ex:age ?age }");
+  ASSERT_EQ(result.rows.size(), 1U);
+  EXPECT_EQ(result.rows[0][0]->value, "55");
+  EXPECT_EQ(result.rows[0][1]->value, "25");
+  EXPECT_EQ(result.rows[0][2]->value, "30");
+  EXPECT_EQ(std::stod(result.rows[0][3]->value), 27.5);
+}
+
+TEST(EmbeddedStore, ConcatenatesGroupsWithASpace) {
+  rdf::QueryResult result = ask_people(
+      "SELECT ?city (GROUP_CONCAT(?name) AS ?names) WHERE { ?p ex:city ?city ; ex:name ?name "
+      "FILTER(?city = \"Delft\") } GROUP BY ?city");
+  EXPECT_EQ(rows_of(result), std::vector<std::string>{"\"Delft\" \"Carol\""});
+}
+
+TEST(EmbeddedStore, RefusesGroupConcatWithASeparator) {
+  EXPECT_NE(
+      refusal("SELECT (GROUP_CONCAT(?name; SEPARATOR=\"|\") AS ?all) WHERE { ?p ex:name ?name }")
+          .find("SEPARATOR"),
+      std::string::npos);
+}
+
+TEST(EmbeddedStore, RefusesGroupingOnAnExpression) {
+  EXPECT_NE(
+      refusal("SELECT ?l (COUNT(*) AS ?n) WHERE { ?p ex:name ?name } GROUP BY (LANG(?name) AS ?l)")
+          .find("GROUP BY an expression"),
+      std::string::npos);
+}
+
+TEST(EmbeddedStore, RefusesValuesWhereverItStands) {
+  EXPECT_NE(refusal("SELECT ?p WHERE { VALUES ?p { ex:alice } ?p ex:name ?n }").find("VALUES"),
+            std::string::npos);
+  EXPECT_NE(refusal("SELECT ?p WHERE { ?p ex:name ?n } VALUES ?p { ex:alice }").find("VALUES"),
+            std::string::npos);
+}
+
+TEST(EmbeddedStore, RefusesWhatTheEngineLacks) {
+  EXPECT_NE(refusal("SELECT ?p WHERE { ?p a ex:Person MINUS { ?p ex:age ?a } }").find("MINUS"),
+            std::string::npos);
+  EXPECT_NE(refusal("SELECT ?p WHERE { ?p a ex:Person FILTER NOT EXISTS { ?p ex:age ?a } }")
+                .find("EXISTS"),
+            std::string::npos);
+  EXPECT_NE(refusal("SELECT ?x WHERE { ex:alice ex:knows/ex:name ?x }").find("property paths"),
+            std::string::npos);
+  EXPECT_NE(refusal("DESCRIBE ex:alice").find("DESCRIBE"), std::string::npos);
+  EXPECT_NE(
+      refusal("SELECT ?n WHERE { { SELECT ?n WHERE { ?p ex:name ?n } } }").find("sub-queries"),
+      std::string::npos);
+}
+
+TEST(EmbeddedStore, RefusesOrderingDescendingOnAValueThatMayBeUnbound) {
+  EXPECT_NE(
+      refusal(
+          "SELECT ?p ?age WHERE { ?p a ex:Person OPTIONAL { ?p ex:age ?age } } ORDER BY DESC(?age)")
+          .find("ORDER BY DESC"),
+      std::string::npos);
+}
+
+TEST(EmbeddedStore, OrdersUnboundValuesFirstWhenAscending) {
+  rdf::QueryResult result = ask_people(
+      "SELECT ?age WHERE { ?p a ex:Person OPTIONAL { ?p ex:age ?age } } ORDER BY ASC(?age)");
+  EXPECT_EQ(rows_of(result, true), (std::vector<std::string>{"-", integer(25), integer(30)}));
+}
+
+TEST(EmbeddedStore, OrdersDescendingOnABoundValue) {
+  rdf::QueryResult result = ask_people("SELECT ?age WHERE { ?p ex:age ?age } ORDER BY DESC(?age)");
+  EXPECT_EQ(rows_of(result, true), (std::vector<std::string>{integer(30), integer(25)}));
+}
+
+TEST(EmbeddedStore, ConcatenatesVariablesButRefusesNestedCalls) {
+  EXPECT_EQ(
+      rows_of(ask_people("SELECT (CONCAT(?name, \"!\") AS ?x) WHERE { ex:bob ex:name ?name }")),
+      std::vector<std::string>{"\"Bob!\""});
+  EXPECT_NE(
+      refusal("SELECT (CONCAT(STR(?p), \"#x\") AS ?x) WHERE { ?p ex:name ?n }").find("CONCAT"),
+      std::string::npos);
+  EXPECT_EQ(
+      rows_of(ask_people(
+          "SELECT (CONCAT(?s, \"#x\") AS ?x) WHERE { ex:bob ex:name ?n BIND(STR(ex:bob) AS ?s) }")),
+      std::vector<std::string>{"\"http://example.org/bob#x\""});
+}
+
+TEST(EmbeddedStore, RefusesDateAccessorsAndVolatileFunctions) {
+  EXPECT_NE(refusal("SELECT (YEAR(?d) AS ?y) WHERE { ex:acme ex:founded ?d }").find("YEAR()"),
+            std::string::npos);
+  EXPECT_NE(refusal("SELECT (NOW() AS ?t) WHERE {}").find("NOW()"), std::string::npos);
+  EXPECT_NE(refusal("SELECT (RAND() AS ?t) WHERE {}").find("RAND()"), std::string::npos);
+}
+
+TEST(EmbeddedStore, EvaluatesTheFunctionsItAccepts) {
+  rdf::QueryResult result = ask_people(
+      "SELECT (STRLEN(?n) AS ?len) (UCASE(?n) AS ?up) (CONTAINS(?n, \"li\") AS ?has) "
+      "(REGEX(?n, \"^a\", \"i\") AS ?re) (SUBSTR(?n, 2, 3) AS ?sub) (STRBEFORE(?n, \"c\") AS "
+      "?before) "
+      "(IF(?age > 26, \"older\", \"younger\") AS ?cmp) (ENCODE_FOR_URI(\"a b\") AS ?enc) "
+      "WHERE { ex:alice ex:name ?n ; ex:age ?age }");
+  ASSERT_EQ(result.rows.size(), 1U);
+  const rdf::QueryResult::Row& row = result.rows[0];
+  EXPECT_EQ(row[0]->value, "5");
+  EXPECT_EQ(row[1]->value, "ALICE");
+  EXPECT_EQ(row[2]->value, "true");
+  EXPECT_EQ(row[3]->value, "true");
+  EXPECT_EQ(row[4]->value, "lic");
+  EXPECT_EQ(row[5]->value, "Ali");
+  EXPECT_EQ(row[6]->value, "older");
+  EXPECT_EQ(row[7]->value, "a%20b");
+}
+
+TEST(EmbeddedStore, FiltersOnLanguageAndDatatype) {
+  EXPECT_EQ(rows_of(ask_people("SELECT ?n WHERE { ?p ex:name ?n FILTER(LANG(?n) = \"en\") }")),
+            std::vector<std::string>{"\"Carol\"@en"});
+  EXPECT_EQ(rows_of(ask_people("SELECT ?p WHERE { ?p ex:age ?a FILTER(DATATYPE(?a) = "
+                               "<http://www.w3.org/2001/XMLSchema#integer> && ?a < 28) }")),
+            std::vector<std::string>{"<http://example.org/bob>"});
+}
+
+TEST(EmbeddedStore, ResolvesRelativeIrisAgainstTheDatasetBaseNotTheFileSystem) {
+  EXPECT_EQ(rows_of(ask_people("SELECT ?x WHERE { BIND(<relative> AS ?x) }")),
+            std::vector<std::string>{"<http://example.org/base/relative>"});
+}
+
+TEST(EmbeddedStore, AnswersAsk) {
+  EXPECT_TRUE(ask_people("ASK { ex:alice ex:knows ex:bob }").boolean);
+  EXPECT_FALSE(ask_people("ASK { ex:bob ex:knows ex:alice }").boolean);
+}
+
+TEST(EmbeddedStore, ConstructsAGraph) {
+  rdf::QueryResult result = ask_people("CONSTRUCT { ?b ex:knownBy ?a } WHERE { ?a ex:knows ?b }");
+  EXPECT_EQ(result.form, rdf::QueryResult::Form::graph);
+  EXPECT_EQ(result.triples.size(), 3U);
+}
+
+TEST(EmbeddedStore, QueriesANamedGraphAndTheUnion) {
+  EXPECT_EQ(rows_of(ask_people(
+                "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?p a ex:Person } } GROUP BY ?g")),
+            std::vector<std::string>{"<http://example.org/base/graph/people> " + integer(3)});
+}
+
+TEST(EmbeddedStore, SaysWhenTheRowLimitCutsTheAnswer) {
+  rdf::QueryResult cut = ask_people("SELECT ?p WHERE { ?p ex:name ?n }", 2);
+  EXPECT_EQ(cut.rows.size(), 2U);
+  EXPECT_TRUE(cut.truncated);
+  rdf::QueryResult whole = ask_people("SELECT ?p WHERE { ?p ex:name ?n }", 4);
+  EXPECT_EQ(whole.rows.size(), 4U);
+  EXPECT_FALSE(whole.truncated);
+}
+
+TEST(EmbeddedStore, RefusesEverythingThatCouldReachOutOrWrite) {
+  EXPECT_NE(refusal("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
+                .find("SERVICE"),
+            std::string::npos);
+  EXPECT_NE(refusal("SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }").find("FROM"),
+            std::string::npos);
+  EXPECT_NE(refusal("SELECT * FROM NAMED <http://127.0.0.1:9/x> WHERE { GRAPH ?g { ?s ?p ?o } }")
+                .find("FROM"),
+            std::string::npos);
+  for (const char* update :
+       {"INSERT DATA { ex:a ex:b ex:c }", "DELETE WHERE { ?s ?p ?o }",
+        "LOAD <http://127.0.0.1:9/x>", "CLEAR ALL", "DROP GRAPH ex:g", "CREATE GRAPH ex:g",
+        "WITH ex:g DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }"}) {
+    EXPECT_NE(refusal(update).find("read-only"), std::string::npos) << update;
+  }
+}
+
+TEST(EmbeddedStore, ReportsTheParsersMessageAndPosition) {
+  std::string message = refusal("SELECT ?x WHERE { ?x ex:name }");
+  EXPECT_NE(message.find("syntax error"), std::string::npos) << message;
+  EXPECT_NE(message.find("line 2"), std::string::npos) << message;
+}
+
+} // namespace
+} // namespace wa::store::test
