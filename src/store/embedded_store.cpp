@@ -55,7 +55,12 @@ bool EmbeddedStore::has_solution(const std::string& text) {
   return answer->boolean;
 }
 
-rdf::QueryResult EmbeddedStore::query(const std::string& text, std::size_t row_limit) {
+rdf::QueryResult EmbeddedStore::query(const std::string& query_text, std::size_t row_limit) {
+  // Rasqal's lexer rejects a comment on the last line unless a line break ends it.
+  const std::size_t last_line = query_text.rfind('\n');
+  const bool comment_at_end =
+      query_text.find('#', last_line == std::string::npos ? 0 : last_line) != std::string::npos;
+  const std::string text = comment_at_end ? query_text + "\n" : query_text;
   QueryPlan plan = check_query(text, base_);
   const bool solutions = !plan.grouped || has_solution(text);
   std::optional<rdf::QueryResult> answer = redland_.run(text, base_, row_limit);

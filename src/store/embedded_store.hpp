@@ -16,7 +16,8 @@ public:
   /// triples: the default graph (the union) would count them twice.
   explicit EmbeddedStore(const agenda::Dataset& dataset);
 
-  [[nodiscard]] rdf::QueryResult query(const std::string& text, std::size_t row_limit) override;
+  [[nodiscard]] rdf::QueryResult query(const std::string& query_text,
+                                       std::size_t row_limit) override;
   [[nodiscard]] int size() const { return redland_.size(); }
 
 private:

@@ -4,6 +4,7 @@
 #include "store/query_text.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -408,6 +409,22 @@ private:
   }
 };
 
+/// Property paths and EXISTS are syntax errors to Rasqal: say so when the query seems to use them.
+std::string missing_feature_hint(const std::string& query, const std::string& message) {
+  std::string upper_query = query;
+  for (char& c : upper_query)
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (upper_query.find("EXISTS") != std::string::npos) {
+    return " (" + engine + " does not support EXISTS or NOT EXISTS; use OPTIONAL with BOUND)";
+  }
+  for (const char* path_operator : {"'/'", "'|'", "'^'", "'+'", "'*'", "'?'", "'!'"}) {
+    if (message.find(path_operator) != std::string::npos) {
+      return std::string(" (") + engine + " does not support property paths)";
+    }
+  }
+  return "";
+}
+
 } // namespace
 
 QueryPlan check_query(const std::string& query, const std::string& base_iri) {
@@ -418,8 +435,8 @@ QueryPlan check_query(const std::string& query, const std::string& base_iri) {
     rdf::ParsedQuery parsed(query, base_iri);
     return Guard(parsed.tree()).run();
   } catch (const rdf::SparqlSyntaxError& error) {
-    refuse(std::string("syntax error: ") + error.what() + " (note: " + engine +
-           " has no property paths, EXISTS or NOT EXISTS)");
+    refuse(std::string("syntax error: ") + error.what() +
+           missing_feature_hint(query, error.what()));
   }
 }
 

@@ -237,3 +237,13 @@ TEST(EmbeddedStore, ReportsTheParsersMessageAndPosition) {
 
 } // namespace
 } // namespace wa::store::test
+
+namespace wa::store::test {
+namespace {
+
+TEST(EmbeddedStore, AcceptsACommentOnTheLastLine) {
+  EXPECT_TRUE(ask_people("ASK { ex:alice ex:knows ex:bob } # trailing comment").boolean);
+}
+
+} // namespace
+} // namespace wa::store::test
