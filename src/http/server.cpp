@@ -65,6 +65,8 @@ Server::Server(const agenda::Dataset& dataset, store::WorkerPool& pool, ServerOp
     return new httplib::ThreadPool(static_cast<std::size_t>(threads));
   };
   http_->set_payload_max_length(options_.max_query_bytes);
+  // Without TCP_NODELAY, keep-alive responses wait for the client's delayed ACK (about 40 ms).
+  http_->set_tcp_nodelay(true);
   http_->set_keep_alive_max_count(1000);
   http_->set_keep_alive_timeout(5);
   http_->set_read_timeout(10);
