@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <new>
 #include <stdexcept>
 #include <string>
 
@@ -70,7 +71,15 @@ std::size_t address_space_in_use() {
   std::string payload;
   while (read_message(fd, payload, std::nullopt) == ReadStatus::ok) {
     std::optional<WorkRequest> request = decode_request(payload);
-    WorkResponse response = request ? handler(*request) : failure(500, "malformed work request");
+    WorkResponse response = failure(500, "malformed work request");
+    try {
+      if (request) response = handler(*request);
+    } catch (const std::bad_alloc&) {
+      response = failure(503, "the query needed more memory than the limit of " +
+                                  std::to_string(memory_bytes >> 20U) + " MB");
+    } catch (const std::exception& error) {
+      response = failure(500, std::string("the query failed: ") + error.what());
+    }
     if (!write_message(fd, encode(response))) break;
   }
   ::_exit(0);

@@ -211,3 +211,19 @@ TEST(Dataset, UsesOnlyDeclaredClassesAndProperties) {
 
 } // namespace
 } // namespace wa::agenda
+
+namespace wa::agenda {
+namespace {
+
+// The store's default graph is the union of the parts' named graphs; a triple
+// in two parts would be counted twice there.
+TEST(Dataset, PartsShareNoTriple) {
+  const Dataset& dataset = test::real_dataset();
+  std::size_t sum = 0;
+  for (const DatasetPart& part : dataset.parts)
+    sum += part.model.size();
+  EXPECT_EQ(dataset.combined().size(), sum);
+}
+
+} // namespace
+} // namespace wa::agenda

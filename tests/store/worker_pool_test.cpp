@@ -9,6 +9,7 @@
 #include <future>
 #include <thread>
 #include <unistd.h>
+#include <vector>
 
 namespace wa::store {
 namespace {
@@ -22,6 +23,10 @@ WorkHandlerFactory test_handlers() {
         for (;;) {
         }
       if (request.query == "sleep") ::usleep(300 * 1000);
+      if (request.query == "hog") {
+        std::vector<char> memory(1UL << 30U, 'x'); // 1 GiB, past the test's cap
+        return {200, "text/plain", false, std::to_string(memory.back())};
+      }
       if (request.query == "pid") return {200, "text/plain", false, std::to_string(::getpid())};
       return {200, "text/plain", request.row_limit == 7, request.query};
     };
@@ -62,6 +67,16 @@ TEST(WorkerPool, ARunawayIsStoppedAtTheDeadline) {
   EXPECT_EQ(stopped.status, 504);
   EXPECT_NE(stopped.body.find("300 ms"), std::string::npos);
   EXPECT_LT(elapsed, std::chrono::seconds(5));
+  EXPECT_EQ(pool.submit({"after", "", 0}).body, "after");
+}
+
+TEST(WorkerPool, AQueryThatNeedsTooMuchMemoryGetsAClearError) {
+  WorkerLimits capped = limits(1, 5000);
+  capped.memory_bytes = 256UL << 20U;
+  WorkerPool pool(test_handlers(), capped);
+  WorkResponse refused = pool.submit({"hog", "", 0});
+  EXPECT_EQ(refused.status, 503);
+  EXPECT_NE(refused.body.find("256 MB"), std::string::npos) << refused.body;
   EXPECT_EQ(pool.submit({"after", "", 0}).body, "after");
 }
 
