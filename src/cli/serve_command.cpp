@@ -87,6 +87,7 @@ int run_serve(const Common& common, const std::vector<std::string>& args) {
   limits.queue_wait = limits.deadline;
   limits.memory_bytes = static_cast<std::size_t>(number(options, "--memory-mb", 2048)) << 20U;
   server_options.deadline_ms = static_cast<long>(limits.deadline.count());
+  server_options.project_root = common.root;
 
   agenda::Dataset dataset = load_dataset(common, options);
   ::signal(SIGPIPE, SIG_IGN);

@@ -1,6 +1,7 @@
 #include "http/server.hpp"
 
 #include "publish/checksum.hpp"
+#include "publish/query_library.hpp"
 #include "rdf/writer.hpp"
 #include "sparql/negotiation.hpp"
 #include "sparql/protocol.hpp"
@@ -9,6 +10,8 @@
 
 #include <chrono>
 #include <ctime>
+#include <fstream>
+#include <sstream>
 #include <iostream>
 #include <stdexcept>
 
@@ -74,8 +77,11 @@ Server::Server(const agenda::Dataset& dataset, store::WorkerPool& pool, ServerOp
   http_->set_default_headers(
       {{"Access-Control-Allow-Origin", "*"},
        {"Access-Control-Expose-Headers", "ETag, Last-Modified, SPARQL-Results-Truncated"}});
+  query_library_json_ = publish::query_library_json(
+      publish::read_query_library(options_.project_root / "queries"));
   install_logging();
   install_routes();
+  install_static_files();
 }
 
 Server::~Server() = default;
@@ -196,6 +202,29 @@ void Server::install_routes() {
         "<p><a href=\"/sparql\">SPARQL endpoint</a></p></main></body></html>\n",
         "text/html; charset=utf-8");
   });
+}
+
+void Server::install_static_files() {
+  const std::filesystem::path yasgui = options_.project_root / "node_modules/@zazuko/yasgui/build";
+  const std::filesystem::path assets = options_.project_root / "web/assets";
+  if (std::filesystem::is_directory(yasgui)) http_->set_mount_point("/assets/yasgui", yasgui.string());
+  if (std::filesystem::is_directory(assets)) http_->set_mount_point("/assets", assets.string());
+  http_->Get("/queries/index.json", [this](const httplib::Request&, httplib::Response& response) {
+    response.set_header("ETag", etag_);
+    response.set_content(query_library_json_, "application/json; charset=utf-8");
+  });
+}
+
+/// The query page for people: YASGUI (web/sparql.html) when the project has
+/// it installed, else a plain form.
+std::string Server::query_page() const {
+  const std::filesystem::path page = options_.project_root / "web/sparql.html";
+  const bool yasgui = std::filesystem::is_directory(options_.project_root / "node_modules/@zazuko/yasgui/build");
+  std::ifstream in(page);
+  if (!yasgui || !in) return sparql::service_description_html(dataset_, facts());
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 int Server::bind() {

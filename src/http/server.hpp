@@ -8,6 +8,7 @@
 #include "sparql/service_description.hpp"
 #include "store/worker_pool.hpp"
 
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -25,6 +26,8 @@ struct ServerOptions {
   std::size_t max_query_bytes = 1U << 20U;
   std::size_t cache_bytes = 64U << 20U;
   long deadline_ms = 10000; ///< shown in the service description
+  /// The project folder: web/ (pages, assets), node_modules/ (YASGUI), queries/.
+  std::filesystem::path project_root;
 };
 
 class Server {
@@ -50,9 +53,13 @@ private:
   std::string last_modified_;
   int port_ = 0;
 
+  std::string query_library_json_;
+
   void install_routes();
+  void install_static_files();
   void install_logging();
   [[nodiscard]] sparql::EndpointFacts facts() const;
+  [[nodiscard]] std::string query_page() const;
 };
 
 } // namespace wa::http

@@ -3,7 +3,7 @@
 #include "rdf/model.hpp"
 #include "rdf/namespaces.hpp"
 #include "rdf/writer.hpp"
-#include "sparql/result_writers.hpp"
+#include "rdf/escaping.hpp"
 
 #include <cctype>
 #include <map>
@@ -11,8 +11,10 @@
 
 namespace wa::sparql {
 
+using rdf::json_string;
 using rdf::Term;
 using rdf::Triple;
+using rdf::xml_escape;
 
 namespace {
 

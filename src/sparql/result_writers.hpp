@@ -14,9 +14,4 @@ namespace wa::sparql {
 [[nodiscard]] std::string to_csv(const rdf::QueryResult& result);
 [[nodiscard]] std::string to_tsv(const rdf::QueryResult& result);
 
-/// JSON string literal (with quotes), escaping what RFC 8259 requires.
-[[nodiscard]] std::string json_string(std::string_view text);
-/// Text escaped for XML character data and attribute values.
-[[nodiscard]] std::string xml_escape(std::string_view text);
-
 } // namespace wa::sparql

@@ -4,13 +4,14 @@
 #include "rdf/namespaces.hpp"
 #include "rdf/writer.hpp"
 #include "sparql/negotiation.hpp"
-#include "sparql/result_writers.hpp"
+#include "rdf/escaping.hpp"
 
 namespace wa::sparql {
 
 namespace {
 
 using rdf::Term;
+using rdf::xml_escape;
 
 constexpr std::string_view sd = "http://www.w3.org/ns/sparql-service-description#";
 constexpr std::string_view void_ns = "http://rdfs.org/ns/void#";

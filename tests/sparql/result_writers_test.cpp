@@ -1,5 +1,7 @@
 #include "sparql/result_writers.hpp"
 
+#include "rdf/escaping.hpp"
+
 #include <gtest/gtest.h>
 
 namespace wa::sparql {
@@ -41,7 +43,7 @@ TEST(ResultWriters, JsonBoolean) {
 }
 
 TEST(ResultWriters, JsonEscapesControlCharacters) {
-  EXPECT_EQ(json_string("a\x01"
+  EXPECT_EQ(rdf::json_string("a\x01"
                         "b\n"),
             "\"a\\u0001b\\n\"");
 }
