@@ -102,7 +102,7 @@ int run_serve(const Common& common, const std::vector<std::string>& args) {
 
   sigset_t signals = stop_signals();
   pthread_sigmask(SIG_BLOCK, &signals, nullptr); // every thread from here on inherits the mask
-  http::Server server(dataset, pool, server_options);
+  http::Server server(dataset, rdf::Model(), pool, server_options);
   const int port = server.bind();
   std::thread stopper([&server, signals] {
     int received = 0;

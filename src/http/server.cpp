@@ -11,8 +11,8 @@
 #include <chrono>
 #include <ctime>
 #include <fstream>
-#include <sstream>
 #include <iostream>
+#include <sstream>
 #include <stdexcept>
 
 namespace wa::http {
@@ -59,7 +59,8 @@ bool etag_matches(const httplib::Request& request, const std::string& etag) {
 
 } // namespace
 
-Server::Server(const agenda::Dataset& dataset, store::WorkerPool& pool, ServerOptions options)
+Server::Server(const agenda::Dataset& dataset, rdf::Model catalogue, store::WorkerPool& pool,
+               ServerOptions options)
     : dataset_(dataset), pool_(pool), options_(std::move(options)),
       http_(std::make_unique<httplib::Server>()), cache_(options_.cache_bytes),
       etag_(dataset_etag(dataset)), last_modified_(http_date(std::time(nullptr))) {
@@ -77,11 +78,13 @@ Server::Server(const agenda::Dataset& dataset, store::WorkerPool& pool, ServerOp
   http_->set_default_headers(
       {{"Access-Control-Allow-Origin", "*"},
        {"Access-Control-Expose-Headers", "ETag, Last-Modified, SPARQL-Results-Truncated"}});
-  query_library_json_ = publish::query_library_json(
-      publish::read_query_library(options_.project_root / "queries"));
+  query_library_json_ =
+      publish::query_library_json(publish::read_query_library(options_.project_root / "queries"));
+  linked_data_ = std::make_unique<LinkedData>(dataset, std::move(catalogue), etag_, last_modified_);
   install_logging();
   install_routes();
   install_static_files();
+  linked_data_->install(*http_);
 }
 
 Server::~Server() = default;
@@ -116,11 +119,14 @@ void Server::install_logging() {
         response.status = 500;
         response.set_content(message + "\n", plain_text);
       });
-  http_->set_error_handler([](const httplib::Request&, httplib::Response& response) {
+  http_->set_error_handler([this](const httplib::Request& request, httplib::Response& response) {
     if (!response.body.empty()) return;
+    if (response.status == 404) {
+      linked_data_->not_found(request, response);
+      return;
+    }
     std::string message;
     switch (response.status) {
-    case 404: message = "not found"; break;
     case 405: message = "method not allowed"; break;
     case 413: message = "the request body is too large"; break;
     case 414:
@@ -194,20 +200,13 @@ void Server::install_routes() {
   http_->Put("/sparql", read_only);
   http_->Delete("/sparql", read_only);
   http_->Patch("/sparql", read_only);
-  http_->Get("/", [](const httplib::Request&, httplib::Response& response) {
-    response.set_content(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        "<title>Werkagenda Waardengedreven Digitaliseren</title></head><body><main>"
-        "<h1 lang=\"nl\">Werkagenda Waardengedreven Digitaliseren</h1>"
-        "<p><a href=\"/sparql\">SPARQL endpoint</a></p></main></body></html>\n",
-        "text/html; charset=utf-8");
-  });
 }
 
 void Server::install_static_files() {
   const std::filesystem::path yasgui = options_.project_root / "node_modules/@zazuko/yasgui/build";
   const std::filesystem::path assets = options_.project_root / "web/assets";
-  if (std::filesystem::is_directory(yasgui)) http_->set_mount_point("/assets/yasgui", yasgui.string());
+  if (std::filesystem::is_directory(yasgui))
+    http_->set_mount_point("/assets/yasgui", yasgui.string());
   if (std::filesystem::is_directory(assets)) http_->set_mount_point("/assets", assets.string());
   http_->Get("/queries/index.json", [this](const httplib::Request&, httplib::Response& response) {
     response.set_header("ETag", etag_);
@@ -219,7 +218,8 @@ void Server::install_static_files() {
 /// it installed, else a plain form.
 std::string Server::query_page() const {
   const std::filesystem::path page = options_.project_root / "web/sparql.html";
-  const bool yasgui = std::filesystem::is_directory(options_.project_root / "node_modules/@zazuko/yasgui/build");
+  const bool yasgui =
+      std::filesystem::is_directory(options_.project_root / "node_modules/@zazuko/yasgui/build");
   std::ifstream in(page);
   if (!yasgui || !in) return sparql::service_description_html(dataset_, facts());
   std::ostringstream text;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "agenda/dataset.hpp"
+#include "http/linked_data.hpp"
 #include "http/response_cache.hpp"
 #include "sparql/service_description.hpp"
 #include "store/worker_pool.hpp"
@@ -32,7 +33,9 @@ struct ServerOptions {
 
 class Server {
 public:
-  Server(const agenda::Dataset& dataset, store::WorkerPool& pool, ServerOptions options);
+  /// `catalogue` is the dataset's DCAT-AP catalogue.
+  Server(const agenda::Dataset& dataset, rdf::Model catalogue, store::WorkerPool& pool,
+         ServerOptions options);
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
   ~Server();
@@ -54,6 +57,7 @@ private:
   int port_ = 0;
 
   std::string query_library_json_;
+  std::unique_ptr<LinkedData> linked_data_;
 
   void install_routes();
   void install_static_files();

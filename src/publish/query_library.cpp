@@ -53,7 +53,8 @@ std::vector<LibraryQuery> read_query_library(const std::filesystem::path& direct
     text << in.rdbuf();
     query.text = text.str();
     read_header(query);
-    if (query.title.empty()) throw std::runtime_error(entry.path().string() + ": no '# title:' line");
+    if (query.title.empty())
+      throw std::runtime_error(entry.path().string() + ": no '# title:' line");
     library.push_back(std::move(query));
   }
   std::ranges::sort(library, {}, &LibraryQuery::name);
@@ -66,9 +67,10 @@ std::string query_library_json(const std::vector<LibraryQuery>& library) {
   for (std::size_t i = 0; i < library.size(); ++i) {
     const LibraryQuery& query = library[i];
     out += (i > 0 ? ",\n" : "\n") + std::string("{\"name\":") + json_string(query.name) +
-           ",\"title\":" + json_string(query.title) + ",\"description_en\":" +
-           json_string(query.description_en) + ",\"description_nl\":" +
-           json_string(query.description_nl) + ",\"query\":" + json_string(query.text) +
+           ",\"title\":" + json_string(query.title) +
+           ",\"description_en\":" + json_string(query.description_en) +
+           ",\"description_nl\":" + json_string(query.description_nl) +
+           ",\"query\":" + json_string(query.text) +
            ",\"full_sparql_only\":" + (query.full_sparql_only ? "true" : "false") + "}";
   }
   return out + "\n]\n";

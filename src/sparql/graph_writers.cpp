@@ -1,9 +1,9 @@
 #include "sparql/graph_writers.hpp"
 
+#include "rdf/escaping.hpp"
 #include "rdf/model.hpp"
 #include "rdf/namespaces.hpp"
 #include "rdf/writer.hpp"
-#include "rdf/escaping.hpp"
 
 #include <cctype>
 #include <map>

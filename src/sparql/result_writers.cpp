@@ -7,8 +7,8 @@
 
 namespace wa::sparql {
 
-using rdf::QueryResult;
 using rdf::json_string;
+using rdf::QueryResult;
 using rdf::Term;
 using rdf::xml_escape;
 

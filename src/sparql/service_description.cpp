@@ -1,10 +1,10 @@
 #include "sparql/service_description.hpp"
 
+#include "rdf/escaping.hpp"
 #include "rdf/model.hpp"
 #include "rdf/namespaces.hpp"
 #include "rdf/writer.hpp"
 #include "sparql/negotiation.hpp"
-#include "rdf/escaping.hpp"
 
 namespace wa::sparql {
 

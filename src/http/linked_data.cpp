@@ -1,0 +1,270 @@
+#include "http/linked_data.hpp"
+
+#include "publish/checksum.hpp"
+#include "publish/description.hpp"
+#include "publish/void_description.hpp"
+#include "rdf/escaping.hpp"
+#include "rdf/writer.hpp"
+#include "sparql/graph_writers.hpp"
+#include "sparql/negotiation.hpp"
+
+#include <httplib.h>
+
+#include <optional>
+
+namespace wa::http {
+
+namespace {
+
+constexpr const char* html_type = "text/html; charset=utf-8";
+
+/// File extensions of description documents and the formats they name.
+const std::vector<std::pair<std::string, std::string>>& extensions() {
+  static const std::vector<std::pair<std::string, std::string>> list = {{"html", "html"},
+                                                                        {"ttl", "turtle"},
+                                                                        {"nt", "ntriples"},
+                                                                        {"rdf", "rdfxml"},
+                                                                        {"jsonld", "jsonld"}};
+  return list;
+}
+
+/// Splits "/doc/action/3.3.5.ttl" into ("/doc/action/3.3.5", "ttl"); a final
+/// segment like "3.3.5" has no known extension and stays whole.
+std::pair<std::string, std::string> split_extension(const std::string& path) {
+  const std::size_t dot = path.find_last_of('.');
+  if (dot != std::string::npos && path.find('/', dot) == std::string::npos) {
+    const std::string extension = path.substr(dot + 1);
+    for (const auto& [known, format] : extensions()) {
+      if (extension == known) return {path.substr(0, dot), extension};
+    }
+  }
+  return {path, ""};
+}
+
+std::string extension_of_format(const std::string& format) {
+  for (const auto& [extension, name] : extensions()) {
+    if (name == format) return extension;
+  }
+  return "ttl";
+}
+
+std::string serialise(const rdf::Model& graph, const std::string& format) {
+  if (format == "turtle") return rdf::to_turtle(graph);
+  if (format == "ntriples") return rdf::to_ntriples(graph);
+  std::vector<rdf::Triple> triples = graph.triples();
+  if (format == "rdfxml") return sparql::graph_to_rdfxml(triples);
+  return sparql::graph_to_jsonld(triples);
+}
+
+/// "html", or an RDF format name, or nullopt (406), for this Accept header.
+std::optional<std::string> negotiated_format(const std::string& accept, bool html_available) {
+  if (html_available && sparql::prefers_html(accept)) return "html";
+  std::optional<sparql::Format> format = sparql::negotiate(accept, sparql::graph_formats());
+  if (format) return format->name;
+  if (html_available && sparql::negotiate(accept, {{"html", "text/html", {}}})) return "html";
+  return std::nullopt;
+}
+
+bool accepts_gzip(const httplib::Request& request) {
+  const std::string header = request.get_header_value("Accept-Encoding");
+  return header.find("gzip") != std::string::npos;
+}
+
+std::string media_type_of_dump(const std::string& name) {
+  if (name.ends_with(".ttl")) return "text/turtle; charset=utf-8";
+  if (name.ends_with(".nt")) return "application/n-triples; charset=utf-8";
+  if (name.ends_with(".nq")) return "application/n-quads; charset=utf-8";
+  return "application/gzip";
+}
+
+} // namespace
+
+LinkedData::LinkedData(const agenda::Dataset& dataset, rdf::Model catalogue, std::string etag,
+                       std::string last_modified)
+    : all_(dataset.combined()), site_(dataset.base, all_), pages_(site_, all_),
+      dumps_(publish::make_dumps(dataset)), catalogue_(std::move(catalogue)),
+      void_(publish::void_description(dataset, dumps_)), etag_(std::move(etag)),
+      last_modified_(std::move(last_modified)) {
+  ontology_.add_all(dataset.part("ontology"));
+  for (const publish::DumpFile& file : dumps_) {
+    dump_etags_[file.name] = "\"" + publish::sha256_hex(file.content).substr(0, 32) + "\"";
+  }
+  index_html_ = pages_.index();
+  ontology_html_ = pages_.ontology();
+  dumps_html_ = pages_.dumps(dumps_);
+}
+
+void LinkedData::send_graph(const httplib::Request& request, httplib::Response& response,
+                            const rdf::Model& graph, const std::string& extension,
+                            const std::string& html) const {
+  std::string format;
+  if (!extension.empty()) {
+    for (const auto& [known, name] : extensions()) {
+      if (known == extension) format = name;
+    }
+  } else {
+    std::optional<std::string> chosen =
+        negotiated_format(request.get_header_value("Accept"), !html.empty());
+    if (!chosen) {
+      response.status = 406;
+      response.set_content(
+          "available: text/html, text/turtle, application/n-triples, application/rdf+xml, "
+          "application/ld+json\n",
+          "text/plain; charset=utf-8");
+      return;
+    }
+    format = *chosen;
+    response.set_header("Vary", "Accept");
+  }
+  response.set_header("ETag", etag_ + "");
+  response.set_header("Last-Modified", last_modified_);
+  if (format == "html") {
+    if (html.empty()) {
+      response.status = 404;
+      return;
+    }
+    response.set_content(html, html_type);
+    return;
+  }
+  for (const sparql::Format& offered : sparql::graph_formats()) {
+    if (offered.name == format) {
+      response.set_content(serialise(graph, format),
+                           (offered.media_type + "; charset=utf-8").c_str());
+    }
+  }
+}
+
+void LinkedData::redirect_to_document(const httplib::Request& request,
+                                      httplib::Response& response) const {
+  const rdf::Term resource = rdf::Term::iri(site_.iri_of(request.path));
+  std::optional<std::string> document = site_.document_of(resource);
+  if (!document) {
+    not_found(request, response);
+    return;
+  }
+  std::optional<std::string> format = negotiated_format(request.get_header_value("Accept"), true);
+  if (!format) {
+    response.status = 406;
+    response.set_content(
+        "available: text/html, text/turtle, application/n-triples, application/rdf+xml, "
+        "application/ld+json\n",
+        "text/plain; charset=utf-8");
+    return;
+  }
+  response.status = 303;
+  response.set_header("Location", *document + "." + extension_of_format(*format));
+  response.set_header("Vary", "Accept");
+  response.set_content("See " + *document + "." + extension_of_format(*format) + "\n",
+                       "text/plain; charset=utf-8");
+}
+
+void LinkedData::document(const httplib::Request& request, httplib::Response& response) const {
+  const auto [path, extension] = split_extension(request.path);
+  std::optional<rdf::Term> resource = site_.resource_of_document(path);
+  if (!resource) {
+    not_found(request, response);
+    return;
+  }
+  rdf::Model description = publish::describe(all_, *resource);
+  const std::string accept = request.get_header_value("Accept");
+  if (extension.empty()) {
+    if (std::optional<std::string> format = negotiated_format(accept, true)) {
+      response.set_header("Content-Location", path + "." + extension_of_format(*format));
+    }
+  }
+  const bool wants_html =
+      extension == "html" || (extension.empty() && sparql::prefers_html(accept));
+  send_graph(request, response, description, extension,
+             wants_html ? pages_.resource(*resource, description, path) : std::string(" "));
+}
+
+void LinkedData::dump(const httplib::Request& request, httplib::Response& response) const {
+  const std::string name = request.path.substr(std::string("/dump/").size());
+  auto file = std::ranges::find(dumps_, name, &publish::DumpFile::name);
+  if (file == dumps_.end()) {
+    not_found(request, response);
+    return;
+  }
+  // A client that accepts gzip gets the precompressed twin of a plain dump.
+  auto twin = std::ranges::find(dumps_, name + ".gz", &publish::DumpFile::name);
+  const bool compressed = twin != dumps_.end() && accepts_gzip(request);
+  const publish::DumpFile& sent = compressed ? *twin : *file;
+  const std::string etag = dump_etags_.at(sent.name);
+  response.set_header("ETag", etag);
+  response.set_header("Last-Modified", last_modified_);
+  response.set_header("Vary", "Accept-Encoding");
+  if (request.get_header_value("If-None-Match").find(etag) != std::string::npos) {
+    response.status = 304;
+    return;
+  }
+  if (compressed) response.set_header("Content-Encoding", "gzip");
+  response.set_content(sent.content, media_type_of_dump(file->name).c_str());
+}
+
+std::string LinkedData::sitemap() const {
+  std::string urls = "<url><loc>" + rdf::xml_escape(site_.base()) + "</loc></url>\n";
+  for (const rdf::Triple& triple :
+       all_.match({}, rdf::Term::iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), {})) {
+    if (std::optional<std::string> document = site_.document_of(triple.subject);
+        document && *document != "/def") {
+      urls += "<url><loc>" + rdf::xml_escape(site_.iri_of(*document + ".html")) + "</loc></url>\n";
+    }
+  }
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset "
+         "xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n" +
+         urls + "</urlset>\n";
+}
+
+void LinkedData::not_found(const httplib::Request& request, httplib::Response& response) const {
+  response.status = 404;
+  if (sparql::prefers_html(request.get_header_value("Accept"))) {
+    response.set_content(pages_.not_found(request.path), html_type);
+  } else {
+    response.set_content("not found: " + request.path + " (start at / or query /sparql)\n",
+                         "text/plain; charset=utf-8");
+  }
+}
+
+void LinkedData::install(httplib::Server& server) {
+  server.Get("/", [this](const httplib::Request&, httplib::Response& response) {
+    response.set_header("ETag", etag_);
+    response.set_content(index_html_, html_type);
+  });
+  server.Get(R"(/id/.+)", [this](const httplib::Request& request, httplib::Response& response) {
+    redirect_to_document(request, response);
+  });
+  server.Get(R"(/doc/.+)", [this](const httplib::Request& request, httplib::Response& response) {
+    document(request, response);
+  });
+  server.Get(R"(/def(\.[a-z]+)?)", [this](const httplib::Request& request,
+                                          httplib::Response& response) {
+    send_graph(request, response, ontology_, split_extension(request.path).second, ontology_html_);
+  });
+  server.Get(R"(/catalogue(\.[a-z]+)?)", [this](const httplib::Request& request,
+                                                httplib::Response& response) {
+    std::string extension = split_extension(request.path).second;
+    send_graph(request, response, catalogue_,
+               extension.empty() && !request.has_header("Accept") ? "ttl" : extension, "");
+  });
+  server.Get(R"(/\.well-known/void(\.[a-z]+)?)", [this](const httplib::Request& request,
+                                                        httplib::Response& response) {
+    std::string extension = split_extension(request.path).second;
+    send_graph(request, response, void_,
+               extension.empty() && !request.has_header("Accept") ? "ttl" : extension, "");
+  });
+  server.Get("/dump/", [this](const httplib::Request&, httplib::Response& response) {
+    response.set_content(dumps_html_, html_type);
+  });
+  server.Get(R"(/dump/[^/]+)", [this](const httplib::Request& request,
+                                      httplib::Response& response) { dump(request, response); });
+  server.Get("/sitemap.xml", [this](const httplib::Request&, httplib::Response& response) {
+    response.set_content(sitemap(), "application/xml; charset=utf-8");
+  });
+  server.Get("/robots.txt", [this](const httplib::Request&, httplib::Response& response) {
+    response.set_content("User-agent: *\nDisallow: /sparql\nAllow: /\nSitemap: " +
+                             site_.iri_of("/sitemap.xml") + "\n",
+                         "text/plain; charset=utf-8");
+  });
+}
+
+} // namespace wa::http

@@ -1,0 +1,63 @@
+// The linked-data side of the server: dereferenceable IRIs (303 to a
+// description document chosen by content negotiation), description documents
+// in HTML and four RDF syntaxes, the agenda's index page, the ontology, the
+// dumps, the DCAT-AP catalogue, VoID, sitemap and robots.txt. All answered
+// in this process from immutable data built once at startup.
+#pragma once
+
+#include "agenda/dataset.hpp"
+#include "publish/dumps.hpp"
+#include "publish/html_pages.hpp"
+#include "publish/site.hpp"
+#include "rdf/model.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace httplib {
+class Server;
+struct Request;
+struct Response;
+} // namespace httplib
+
+namespace wa::http {
+
+class LinkedData {
+public:
+  /// `catalogue` is the DCAT-AP catalogue of the dataset (published as is).
+  LinkedData(const agenda::Dataset& dataset, rdf::Model catalogue, std::string etag,
+             std::string last_modified);
+
+  void install(httplib::Server& server);
+  /// The 404 page or text, by what the client accepts.
+  void not_found(const httplib::Request& request, httplib::Response& response) const;
+
+  [[nodiscard]] const std::vector<publish::DumpFile>& dumps() const { return dumps_; }
+
+private:
+  rdf::Model all_;
+  publish::Site site_;
+  publish::HtmlPages pages_;
+  std::vector<publish::DumpFile> dumps_;
+  std::map<std::string, std::string> dump_etags_;
+  rdf::Model catalogue_;
+  rdf::Model void_;
+  rdf::Model ontology_;
+  std::string etag_;
+  std::string last_modified_;
+  std::string index_html_;
+  std::string ontology_html_;
+  std::string dumps_html_;
+
+  void redirect_to_document(const httplib::Request& request, httplib::Response& response) const;
+  void document(const httplib::Request& request, httplib::Response& response) const;
+  void dump(const httplib::Request& request, httplib::Response& response) const;
+  /// Sends `graph` in the format the extension names, or by negotiation (HTML if `html` is given).
+  void send_graph(const httplib::Request& request, httplib::Response& response,
+                  const rdf::Model& graph, const std::string& extension,
+                  const std::string& html) const;
+  [[nodiscard]] std::string sitemap() const;
+};
+
+} // namespace wa::http
