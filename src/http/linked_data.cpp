@@ -65,11 +65,6 @@ std::optional<std::string> negotiated_format(const std::string& accept, bool htm
   return std::nullopt;
 }
 
-bool accepts_gzip(const httplib::Request& request) {
-  const std::string header = request.get_header_value("Accept-Encoding");
-  return header.find("gzip") != std::string::npos;
-}
-
 std::string media_type_of_dump(const std::string& name) {
   if (name.ends_with(".ttl")) return "text/turtle; charset=utf-8";
   if (name.ends_with(".nt")) return "application/n-triples; charset=utf-8";
@@ -87,7 +82,7 @@ LinkedData::LinkedData(const agenda::Dataset& dataset, rdf::Model catalogue, std
       last_modified_(std::move(last_modified)) {
   ontology_.add_all(dataset.part("ontology"));
   for (const publish::DumpFile& file : dumps_) {
-    dump_etags_[file.name] = "\"" + publish::sha256_hex(file.content).substr(0, 32) + "\"";
+    dump_etags_[file.name] = "W/\"" + publish::sha256_hex(file.content).substr(0, 32) + "\"";
   }
   index_html_ = pages_.index();
   ontology_html_ = pages_.ontology();
@@ -185,11 +180,10 @@ void LinkedData::dump(const httplib::Request& request, httplib::Response& respon
     not_found(request, response);
     return;
   }
-  // A client that accepts gzip gets the precompressed twin of a plain dump.
-  auto twin = std::ranges::find(dumps_, name + ".gz", &publish::DumpFile::name);
-  const bool compressed = twin != dumps_.end() && accepts_gzip(request);
-  const publish::DumpFile& sent = compressed ? *twin : *file;
-  const std::string etag = dump_etags_.at(sent.name);
+  // A client that accepts gzip or brotli gets a plain dump compressed by the
+  // HTTP layer (cpp-httplib compresses text types itself); the ETag is weak
+  // for that reason: one validator for the identity and the compressed form.
+  const std::string& etag = dump_etags_.at(file->name);
   response.set_header("ETag", etag);
   response.set_header("Last-Modified", last_modified_);
   response.set_header("Vary", "Accept-Encoding");
@@ -197,8 +191,7 @@ void LinkedData::dump(const httplib::Request& request, httplib::Response& respon
     response.status = 304;
     return;
   }
-  if (compressed) response.set_header("Content-Encoding", "gzip");
-  response.set_content(sent.content, media_type_of_dump(file->name).c_str());
+  response.set_content(file->content, media_type_of_dump(file->name).c_str());
 }
 
 std::string LinkedData::sitemap() const {

@@ -35,7 +35,8 @@ std::string dataset_etag(const agenda::Dataset& dataset) {
   for (const agenda::DatasetPart& part : dataset.parts) {
     quads += rdf::to_nquads(part.model, dataset.graph_iri(part.name));
   }
-  return "\"" + publish::sha256_hex(quads).substr(0, 32) + "\"";
+  // Weak: the HTTP layer may compress a response, and one validator covers every encoding.
+  return "W/\"" + publish::sha256_hex(quads).substr(0, 32) + "\"";
 }
 
 thread_local std::chrono::steady_clock::time_point request_started;
