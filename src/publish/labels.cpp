@@ -34,9 +34,15 @@ std::string Labels::exactly(const Term& resource, const std::string& language) c
 }
 
 std::string Labels::of(const Term& resource, const std::string& language) const {
-  if (std::string label = exactly(resource, language); !label.empty()) return label;
-  if (std::string label = exactly(resource, language == "nl" ? "en" : "nl"); !label.empty())
+  for (const std::string& wanted : {language, std::string(language == "nl" ? "en" : "nl")}) {
+    std::string label = exactly(resource, wanted);
+    if (label.empty()) continue;
+    // "Prioriteit 2.4: Versterken cybersecurity": the number and the title.
+    for (const Term& title : data_.objects(resource, Term::iri(ns::term(ns::dcterms, "title")))) {
+      if (title.language == wanted && title.value != label) return label + ": " + title.value;
+    }
     return label;
+  }
   for (const Term& property : naming_properties()) {
     for (const Term& label : data_.objects(resource, property))
       return label.value;
