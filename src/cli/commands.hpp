@@ -17,5 +17,6 @@ struct Common {
 int run_build(const Common& common, const std::vector<std::string>& args);
 int run_validate(const Common& common, const std::vector<std::string>& args);
 int run_serve(const Common& common, const std::vector<std::string>& args);
+int run_query(const Common& common, const std::vector<std::string>& args);
 
 } // namespace wa::cli

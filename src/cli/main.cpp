@@ -37,6 +37,11 @@ Commands:
         under a deadline (default 10000 ms) and a memory cap (default
         2048 MB); results hold at most --row-limit rows (default 10000).
         SIGINT or SIGTERM stops the server.
+  query (FILE.rq | -e QUERY) [--format table|csv|tsv|json|xml|turtle|ntriples]
+        [--row-limit N]
+        Run a query on the dataset locally, without a server (the same
+        engine and the same refusals as the endpoint). Exit 1 on a query
+        error (message and position on stderr).
   help  Show this text.
 
 Common options:
@@ -74,6 +79,7 @@ int main(int argc, char** argv) {
     if (command == "build") return wa::cli::run_build(common, args);
     if (command == "validate") return wa::cli::run_validate(common, args);
     if (command == "serve") return wa::cli::run_serve(common, args);
+    if (command == "query") return wa::cli::run_query(common, args);
     throw wa::cli::UsageError("unknown command " + command);
   } catch (const wa::cli::UsageError& error) {
     std::cerr << "werkagenda: " << error.what() << "\n" << usage;

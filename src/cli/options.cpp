@@ -32,6 +32,18 @@ std::optional<std::string> Options::value(const std::string& name) const {
   return found->second;
 }
 
+long Options::number(const std::string& name, long fallback) const {
+  std::optional<std::string> text = value(name);
+  if (!text) return fallback;
+  try {
+    std::size_t used = 0;
+    long parsed = std::stol(*text, &used);
+    if (used == text->size() && parsed >= 0) return parsed;
+  } catch (const std::exception&) {
+  }
+  throw UsageError(name + " needs a non-negative whole number");
+}
+
 std::string Options::value_or(const std::string& name, const std::string& fallback) const {
   return value(name).value_or(fallback);
 }

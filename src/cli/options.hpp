@@ -28,6 +28,8 @@ public:
   [[nodiscard]] std::optional<std::string> value(const std::string& name) const;
   [[nodiscard]] std::string value_or(const std::string& name, const std::string& fallback) const;
   [[nodiscard]] bool flag(const std::string& name) const { return flags_.contains(name); }
+  /// A non-negative whole number option; throws UsageError if it is not one.
+  [[nodiscard]] long number(const std::string& name, long fallback) const;
   [[nodiscard]] const std::vector<std::string>& positional() const { return positional_; }
 
 private:

@@ -44,19 +44,6 @@ agenda::Dataset load_dataset(const Common& common, const Options& options) {
   return dataset;
 }
 
-long number(const Options& options, const std::string& name, long fallback) {
-  std::optional<std::string> value = options.value(name);
-  if (!value) return fallback;
-  try {
-    std::size_t used = 0;
-    long parsed = std::stol(*value, &used);
-    if (used != value->size() || parsed < 0) throw std::invalid_argument(name);
-    return parsed;
-  } catch (const std::exception&) {
-    throw UsageError(name + " needs a non-negative whole number");
-  }
-}
-
 /// SIGINT and SIGTERM go to one thread that stops the server cleanly.
 sigset_t stop_signals() {
   sigset_t signals;
@@ -75,17 +62,17 @@ int run_serve(const Common& common, const std::vector<std::string>& args) {
   const auto started = std::chrono::steady_clock::now();
   http::ServerOptions server_options;
   server_options.host = options.value_or("--host", "127.0.0.1");
-  server_options.port = static_cast<int>(number(options, "--port", 8080));
-  server_options.threads = static_cast<int>(number(options, "--threads", 32));
-  server_options.row_limit = static_cast<std::size_t>(number(options, "--row-limit", 10000));
-  server_options.cache_bytes = static_cast<std::size_t>(number(options, "--cache-mb", 64)) << 20U;
+  server_options.port = static_cast<int>(options.number("--port", 8080));
+  server_options.threads = static_cast<int>(options.number("--threads", 32));
+  server_options.row_limit = static_cast<std::size_t>(options.number("--row-limit", 10000));
+  server_options.cache_bytes = static_cast<std::size_t>(options.number("--cache-mb", 64)) << 20U;
   server_options.max_query_bytes =
-      static_cast<std::size_t>(number(options, "--max-query-bytes", 1 << 20));
+      static_cast<std::size_t>(options.number("--max-query-bytes", 1 << 20));
   store::WorkerLimits limits;
-  limits.workers = static_cast<int>(std::max(1L, number(options, "--workers", 4)));
-  limits.deadline = std::chrono::milliseconds(number(options, "--timeout-ms", 10000));
+  limits.workers = static_cast<int>(std::max(1L, options.number("--workers", 4)));
+  limits.deadline = std::chrono::milliseconds(options.number("--timeout-ms", 10000));
   limits.queue_wait = limits.deadline;
-  limits.memory_bytes = static_cast<std::size_t>(number(options, "--memory-mb", 2048)) << 20U;
+  limits.memory_bytes = static_cast<std::size_t>(options.number("--memory-mb", 2048)) << 20U;
   server_options.deadline_ms = static_cast<long>(limits.deadline.count());
   server_options.project_root = common.root;
 

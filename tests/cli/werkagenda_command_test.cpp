@@ -143,3 +143,43 @@ TEST_F(WerkagendaCommand, ACuratedSyntaxErrorNamesFileAndLine) {
 
 } // namespace
 } // namespace wa::cli
+
+namespace wa::cli {
+namespace {
+
+TEST(WerkagendaQuery, RunsALibraryQueryAsAnAlignedTable) {
+  CommandRun run = werkagenda(
+      "query " + quoted((test::project_root() / "queries/actions-per-lead.rq").string()));
+  ASSERT_EQ(run.status, 0) << run.output;
+  const std::string first_row =
+      run.output.substr(run.output.find('\n', run.output.find("-+-")) + 1);
+  EXPECT_TRUE(first_row.starts_with("organisation:BZK ")) << run.output;
+  EXPECT_NE(first_row.find("| 82\n"), std::string::npos) << first_row.substr(0, 200);
+}
+
+TEST(WerkagendaQuery, WritesCsv) {
+  CommandRun run = werkagenda(
+      "query --format csv -e " +
+      quoted("SELECT (COUNT(*) AS ?n) WHERE { ?a a <https://w3id.org/werkagenda/def#Goal> }"));
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(run.output, "n\r\n51\r\n");
+}
+
+TEST(WerkagendaQuery, AQueryErrorExits1WithThePosition) {
+  CommandRun run = werkagenda("query -e " + quoted("SELECT ?x WHERE { ?x"));
+  EXPECT_EQ(run.status, 1);
+  EXPECT_NE(run.output.find("line 1"), std::string::npos) << run.output;
+  CommandRun refused = werkagenda(
+      "query -e " + quoted("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"));
+  EXPECT_EQ(refused.status, 1);
+  EXPECT_NE(refused.output.find("SERVICE"), std::string::npos);
+}
+
+TEST(WerkagendaQuery, UsageErrorsExit2) {
+  EXPECT_EQ(werkagenda("query").status, 2);
+  EXPECT_EQ(werkagenda("query -e 'ASK {}' --format png").status, 2);
+  EXPECT_EQ(werkagenda("query -e 'ASK {}' --row-limit many").status, 2);
+}
+
+} // namespace
+} // namespace wa::cli
