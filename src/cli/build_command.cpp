@@ -1,7 +1,9 @@
 #include "agenda/dataset.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "publish/catalogue.hpp"
 #include "publish/dumps.hpp"
+#include "rdf/writer.hpp"
 
 #include <chrono>
 #include <iostream>
@@ -36,6 +38,14 @@ int run_build(const Common& common, const std::vector<std::string>& args) {
   }
   std::vector<publish::DumpFile> dumps = publish::make_dumps(dataset);
   publish::write_dumps(dumps, out);
+  // The DCAT-AP catalogue of these dumps, beside them (not one of them: it holds their checksums).
+  const std::string catalogue = rdf::to_turtle(
+      publish::catalogue_from(common.root / "data/curated/catalogue.ttl", common.base, dumps),
+      {{"dcat", "http://www.w3.org/ns/dcat#"},
+       {"dcatap", "http://data.europa.eu/r5r/"},
+       {"spdx", "http://spdx.org/rdf/terms#"},
+       {"vcard", "http://www.w3.org/2006/vcard/ns#"}});
+  publish::write_dumps({{"catalogue.ttl", catalogue, 0}}, out);
 
   const auto elapsed =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);

@@ -89,7 +89,9 @@ int run_serve(const Common& common, const std::vector<std::string>& args) {
 
   sigset_t signals = stop_signals();
   pthread_sigmask(SIG_BLOCK, &signals, nullptr); // every thread from here on inherits the mask
-  http::Server server(dataset, rdf::Model(), pool, server_options);
+  rdf::Model curated_catalogue;
+  rdf::read_file(curated_catalogue, common.root / "data/curated/catalogue.ttl", common.base);
+  http::Server server(dataset, curated_catalogue, pool, server_options);
   const int port = server.bind();
   std::thread stopper([&server, signals] {
     int received = 0;

@@ -1,5 +1,6 @@
 #include "http/linked_data.hpp"
 
+#include "publish/catalogue.hpp"
 #include "publish/checksum.hpp"
 #include "publish/description.hpp"
 #include "publish/void_description.hpp"
@@ -49,7 +50,13 @@ std::string extension_of_format(const std::string& format) {
 }
 
 std::string serialise(const rdf::Model& graph, const std::string& format) {
-  if (format == "turtle") return rdf::to_turtle(graph);
+  static const std::vector<std::pair<std::string, std::string>> publication_prefixes = {
+      {"dcat", "http://www.w3.org/ns/dcat#"},
+      {"dcatap", "http://data.europa.eu/r5r/"},
+      {"spdx", "http://spdx.org/rdf/terms#"},
+      {"vcard", "http://www.w3.org/2006/vcard/ns#"},
+      {"void", "http://rdfs.org/ns/void#"}};
+  if (format == "turtle") return rdf::to_turtle(graph, publication_prefixes);
   if (format == "ntriples") return rdf::to_ntriples(graph);
   std::vector<rdf::Triple> triples = graph.triples();
   if (format == "rdfxml") return sparql::graph_to_rdfxml(triples);
@@ -74,10 +81,11 @@ std::string media_type_of_dump(const std::string& name) {
 
 } // namespace
 
-LinkedData::LinkedData(const agenda::Dataset& dataset, rdf::Model catalogue, std::string etag,
-                       std::string last_modified)
+LinkedData::LinkedData(const agenda::Dataset& dataset, const rdf::Model& curated_catalogue,
+                       std::string etag, std::string last_modified)
     : all_(dataset.combined()), site_(dataset.base, all_), pages_(site_, all_),
-      dumps_(publish::make_dumps(dataset)), catalogue_(std::move(catalogue)),
+      dumps_(publish::make_dumps(dataset)),
+      catalogue_(publish::catalogue(curated_catalogue, dataset.base, dumps_)),
       void_(publish::void_description(dataset, dumps_)), etag_(std::move(etag)),
       last_modified_(std::move(last_modified)) {
   ontology_.add_all(dataset.part("ontology"));

@@ -25,8 +25,8 @@ namespace wa::http {
 
 class LinkedData {
 public:
-  /// `catalogue` is the DCAT-AP catalogue of the dataset (published as is).
-  LinkedData(const agenda::Dataset& dataset, rdf::Model catalogue, std::string etag,
+  /// `curated_catalogue` is data/curated/catalogue.ttl; the distributions are added here.
+  LinkedData(const agenda::Dataset& dataset, const rdf::Model& curated_catalogue, std::string etag,
              std::string last_modified);
 
   void install(httplib::Server& server);

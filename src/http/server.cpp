@@ -60,8 +60,8 @@ bool etag_matches(const httplib::Request& request, const std::string& etag) {
 
 } // namespace
 
-Server::Server(const agenda::Dataset& dataset, rdf::Model catalogue, store::WorkerPool& pool,
-               ServerOptions options)
+Server::Server(const agenda::Dataset& dataset, const rdf::Model& curated_catalogue,
+               store::WorkerPool& pool, ServerOptions options)
     : dataset_(dataset), pool_(pool), options_(std::move(options)),
       http_(std::make_unique<httplib::Server>()), cache_(options_.cache_bytes),
       etag_(dataset_etag(dataset)), last_modified_(http_date(std::time(nullptr))) {
@@ -81,7 +81,7 @@ Server::Server(const agenda::Dataset& dataset, rdf::Model catalogue, store::Work
        {"Access-Control-Expose-Headers", "ETag, Last-Modified, SPARQL-Results-Truncated"}});
   query_library_json_ =
       publish::query_library_json(publish::read_query_library(options_.project_root / "queries"));
-  linked_data_ = std::make_unique<LinkedData>(dataset, std::move(catalogue), etag_, last_modified_);
+  linked_data_ = std::make_unique<LinkedData>(dataset, curated_catalogue, etag_, last_modified_);
   install_logging();
   install_routes();
   install_static_files();

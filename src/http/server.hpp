@@ -34,8 +34,9 @@ struct ServerOptions {
 class Server {
 public:
   /// `catalogue` is the dataset's DCAT-AP catalogue.
-  Server(const agenda::Dataset& dataset, rdf::Model catalogue, store::WorkerPool& pool,
-         ServerOptions options);
+  /// `curated_catalogue` is data/curated/catalogue.ttl, read with the dataset's base.
+  Server(const agenda::Dataset& dataset, const rdf::Model& curated_catalogue,
+         store::WorkerPool& pool, ServerOptions options);
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
   ~Server();

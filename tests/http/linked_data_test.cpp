@@ -1,5 +1,6 @@
 // Linked data as a client follows it: IRIs answer 303 to a description
 // document chosen by content negotiation; documents, dumps, VoID, sitemap.
+#include "publish/checksum.hpp"
 #include "publish/gzip.hpp"
 #include "rdf/turtle_reader.hpp"
 #include "support/server_process.hpp"
@@ -199,6 +200,46 @@ TEST_F(LinkedDataTest, VoidDescribesTheDataset) {
   EXPECT_TRUE(
       model.object(dataset, rdf::Term::iri("http://rdfs.org/ns/void#sparqlEndpoint")).has_value());
   EXPECT_GE(model.objects(dataset, rdf::Term::iri("http://rdfs.org/ns/void#subset")).size(), 3U);
+}
+
+TEST_F(LinkedDataTest, TheCatalogueDescribesEveryWholeDumpByItsTrueSizeAndChecksum) {
+  auto response = get("/catalogue");
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 200);
+  EXPECT_EQ(response->get_header_value("Content-Type"), "text/turtle; charset=utf-8");
+  rdf::Model catalogue;
+  rdf::read_string(catalogue, response->body, "", "catalogue.ttl");
+  const std::string dcat = "http://www.w3.org/ns/dcat#";
+  const std::string spdx = "http://spdx.org/rdf/terms#";
+  const std::string base = "https://w3id.org/werkagenda/";
+  std::vector<rdf::Term> distributions =
+      catalogue.objects(rdf::Term::iri(base + "dataset"), rdf::Term::iri(dcat + "distribution"));
+  EXPECT_EQ(distributions.size(), 6U);
+  for (const rdf::Term& distribution : distributions) {
+    auto url = catalogue.object(distribution, rdf::Term::iri(dcat + "downloadURL"));
+    auto size = catalogue.object(distribution, rdf::Term::iri(dcat + "byteSize"));
+    auto checksum = catalogue.object(distribution, rdf::Term::iri(spdx + "checksum"));
+    ASSERT_TRUE(url && size && checksum) << distribution.value;
+    auto value = catalogue.object(*checksum, rdf::Term::iri(spdx + "checksumValue"));
+    ASSERT_TRUE(value.has_value());
+    ASSERT_TRUE(url->value.starts_with(base));
+    httplib::Client raw(server->host(), server->port());
+    raw.set_decompress(false);
+    auto file = raw.Get(("/" + url->value.substr(base.size())).c_str());
+    ASSERT_TRUE(file);
+    ASSERT_EQ(file->status, 200) << url->value;
+    EXPECT_EQ(std::to_string(file->body.size()), size->value) << url->value;
+    EXPECT_EQ(publish::sha256_hex(file->body), value->value) << url->value;
+  }
+}
+
+TEST_F(LinkedDataTest, TheCatalogueComesInOtherRdfFormatsByNegotiation) {
+  auto ntriples = get("/catalogue", {{"Accept", "application/n-triples"}});
+  ASSERT_TRUE(ntriples);
+  EXPECT_EQ(ntriples->get_header_value("Content-Type"), "application/n-triples; charset=utf-8");
+  auto jsonld = get("/catalogue", {{"Accept", "application/ld+json"}});
+  ASSERT_TRUE(jsonld);
+  EXPECT_EQ(jsonld->get_header_value("Content-Type"), "application/ld+json; charset=utf-8");
 }
 
 TEST_F(LinkedDataTest, SitemapAndRobots) {

@@ -44,7 +44,7 @@ TEST(ResultWriters, JsonBoolean) {
 
 TEST(ResultWriters, JsonEscapesControlCharacters) {
   EXPECT_EQ(rdf::json_string("a\x01"
-                        "b\n"),
+                             "b\n"),
             "\"a\\u0001b\\n\"");
 }
 

@@ -1,0 +1,144 @@
+#include "publish/catalogue.hpp"
+
+#include "publish/checksum.hpp"
+#include "rdf/namespaces.hpp"
+#include "rdf/turtle_reader.hpp"
+
+#include <stdexcept>
+
+namespace wa::publish {
+
+namespace {
+
+using rdf::Term;
+
+constexpr std::string_view dcat = "http://www.w3.org/ns/dcat#";
+constexpr std::string_view dcatap = "http://data.europa.eu/r5r/";
+constexpr std::string_view spdx = "http://spdx.org/rdf/terms#";
+constexpr std::string_view iana = "https://www.iana.org/assignments/media-types/";
+constexpr std::string_view eu_authority = "http://publications.europa.eu/resource/authority/";
+
+Term iri(std::string_view space, std::string_view local) {
+  return Term::iri(ns::term(space, local));
+}
+Term dct(std::string_view local) { return iri(ns::dcterms, local); }
+
+struct FileKind {
+  std::string extension;
+  std::string media_type;
+  std::string eu_file_type;
+  std::string name_nl;
+  std::string name_en;
+};
+
+const std::vector<FileKind>& file_kinds() {
+  static const std::vector<FileKind> kinds = {
+      {".ttl", "text/turtle", "RDF_TURTLE", "Turtle", "Turtle"},
+      {".nt", "application/n-triples", "RDF_N_TRIPLES", "N-Triples", "N-Triples"},
+      {".nq", "application/n-quads", "RDF_N_QUADS", "N-Quads (elk deel in een eigen named graph)",
+       "N-Quads (each part in its own named graph)"}};
+  return kinds;
+}
+
+/// The dataset's own dumps (werkagenda.*): the parts are subsets, not distributions.
+bool is_whole_dataset(const std::string& name) { return name.starts_with("werkagenda."); }
+
+void add_distribution(rdf::Model& out, const std::string& base, const DumpFile& dump,
+                      const Term& dataset, const Term& issued, const Term& modified,
+                      const Term& licence) {
+  const bool gzipped = dump.name.ends_with(".gz");
+  const std::string plain = gzipped ? dump.name.substr(0, dump.name.size() - 3) : dump.name;
+  const FileKind* kind = nullptr;
+  for (const FileKind& candidate : file_kinds()) {
+    if (plain.ends_with(candidate.extension)) kind = &candidate;
+  }
+  if (kind == nullptr) throw std::runtime_error("no file type for " + dump.name);
+  const Term distribution = Term::iri(base + "dataset/distribution/" + dump.name);
+  const Term file = Term::iri(base + "dump/" + dump.name);
+  const Term checksum = Term::iri(base + "dataset/distribution/" + dump.name + "#checksum");
+  const std::string compressed_nl = gzipped ? ", gzip-gecomprimeerd" : "";
+  const std::string compressed_en = gzipped ? ", gzip-compressed" : "";
+  out.add(dataset, iri(dcat, "distribution"), distribution);
+  out.add(distribution, iri(ns::rdf, "type"), iri(dcat, "Distribution"));
+  out.add(distribution, dct("title"),
+          Term::literal("De hele dataset in " + kind->name_nl + compressed_nl, "nl"));
+  out.add(distribution, dct("title"),
+          Term::literal("The whole dataset in " + kind->name_en + compressed_en, "en"));
+  out.add(
+      distribution, dct("description"),
+      Term::literal(
+          "Alle delen van de dataset (werkagenda, organisaties, regelgeving, ontologie) in één " +
+              kind->name_nl + "-bestand" + (gzipped ? ", gecomprimeerd met gzip." : "."),
+          "nl"));
+  out.add(distribution, dct("description"),
+          Term::literal(
+              "All parts of the dataset (agenda, organisations, legislation, ontology) in one " +
+                  kind->name_en + " file" + (gzipped ? ", compressed with gzip." : "."),
+              "en"));
+  out.add(distribution, iri(dcat, "accessURL"), file);
+  out.add(distribution, iri(dcat, "downloadURL"), file);
+  out.add(distribution, iri(dcat, "mediaType"), Term::iri(std::string(iana) + kind->media_type));
+  out.add(distribution, dct("format"),
+          Term::iri(std::string(eu_authority) + "file-type/" + kind->eu_file_type));
+  if (gzipped)
+    out.add(distribution, iri(dcat, "compressFormat"),
+            Term::iri(std::string(iana) + "application/gzip"));
+  out.add(
+      distribution, iri(dcat, "byteSize"),
+      Term::typed(std::to_string(dump.content.size()), ns::term(ns::xsd, "nonNegativeInteger")));
+  out.add(distribution, iri(spdx, "checksum"), checksum);
+  out.add(checksum, iri(ns::rdf, "type"), iri(spdx, "Checksum"));
+  out.add(checksum, iri(spdx, "algorithm"), iri(spdx, "checksumAlgorithm_sha256"));
+  out.add(checksum, iri(spdx, "checksumValue"),
+          Term::typed(sha256_hex(dump.content), ns::term(ns::xsd, "hexBinary")));
+  out.add(distribution, dct("license"), licence);
+  out.add(distribution, dct("language"), Term::iri(std::string(eu_authority) + "language/NLD"));
+  out.add(distribution, dct("language"), Term::iri(std::string(eu_authority) + "language/ENG"));
+  out.add(distribution, dct("conformsTo"), Term::iri("https://w3id.org/werkagenda/def"));
+  out.add(distribution, iri(dcatap, "availability"),
+          Term::iri(std::string(eu_authority) + "planned-availability/AVAILABLE"));
+  out.add(distribution, dct("issued"), issued);
+  out.add(distribution, dct("modified"), modified);
+}
+
+Term required(const rdf::Model& curated, const Term& subject, const Term& property) {
+  std::optional<Term> value = curated.object(subject, property);
+  if (!value) {
+    throw std::runtime_error("catalogue.ttl: " + subject.value + " needs " + property.value);
+  }
+  return *value;
+}
+
+} // namespace
+
+rdf::Model catalogue(const rdf::Model& curated, const std::string& base,
+                     const std::vector<DumpFile>& dumps) {
+  rdf::Model out;
+  out.add_all(curated);
+  const Term catalogue_node = Term::iri(base + "catalogue");
+  const Term dataset = Term::iri(base + "dataset");
+  const Term service = Term::iri(base + "sparql-service");
+  const Term issued = required(curated, dataset, dct("issued"));
+  const Term licence = required(curated, catalogue_node, dct("license"));
+  // The data changes only with a new publication, so its modification date is
+  // the curated publication date: deterministic, unlike the clock.
+  const Term modified = issued;
+  out.add(catalogue_node, dct("modified"), modified);
+  out.add(dataset, dct("modified"), modified);
+  out.add(dataset, dct("identifier"), Term::literal(dataset.value));
+  out.add(service, dct("identifier"), Term::literal(service.value));
+  for (const DumpFile& dump : dumps) {
+    if (is_whole_dataset(dump.name))
+      add_distribution(out, base, dump, dataset, issued, modified, licence);
+  }
+  return out;
+}
+
+rdf::Model catalogue_from(const std::filesystem::path& curated_file, const std::string& base,
+                          const std::vector<DumpFile>& dumps) {
+  rdf::Model curated;
+  rdf::read_file(curated, curated_file, base);
+  return catalogue(curated, base, dumps);
+}
+
+} // namespace wa::publish
