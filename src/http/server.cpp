@@ -1,6 +1,7 @@
 #include "http/server.hpp"
 
 #include "publish/checksum.hpp"
+#include "publish/gzip.hpp"
 #include "publish/query_library.hpp"
 #include "rdf/writer.hpp"
 #include "sparql/negotiation.hpp"
@@ -158,8 +159,10 @@ void Server::install_routes() {
     }
     if (outcome.kind == sparql::ProtocolOutcome::Kind::service_description) {
       if (sparql::prefers_html(request.get_header_value("Accept"))) {
-        response.set_content(sparql::service_description_html(dataset_, facts()),
-                             "text/html; charset=utf-8");
+        // The page changes with the software, not the data: no dataset ETag.
+        response.headers.erase("ETag");
+        response.set_header("Cache-Control", "no-cache");
+        response.set_content(query_page(), "text/html; charset=utf-8");
       } else {
         response.set_content(sparql::service_description_turtle(dataset_, facts()),
                              "text/turtle; charset=utf-8");
@@ -204,15 +207,39 @@ void Server::install_routes() {
 }
 
 void Server::install_static_files() {
-  const std::filesystem::path yasgui = options_.project_root / "node_modules/@zazuko/yasgui/build";
   const std::filesystem::path assets = options_.project_root / "web/assets";
-  if (std::filesystem::is_directory(yasgui))
-    http_->set_mount_point("/assets/yasgui", yasgui.string());
   if (std::filesystem::is_directory(assets)) http_->set_mount_point("/assets", assets.string());
+  install_yasgui();
   http_->Get("/queries/index.json", [this](const httplib::Request&, httplib::Response& response) {
     response.set_header("ETag", etag_);
     response.set_content(query_library_json_, "application/json; charset=utf-8");
   });
+}
+
+/// YASGUI's files (pinned by package-lock.json) from memory, the large script
+/// compressed once at start: compressing 1 MB on every request costs a second.
+void Server::install_yasgui() {
+  const std::filesystem::path build = options_.project_root / "node_modules/@zazuko/yasgui/build";
+  if (!std::filesystem::is_directory(build)) return;
+  for (const auto& [file, media_type] : std::vector<std::pair<std::string, std::string>>{
+           {"yasgui.min.js", "application/javascript; charset=utf-8"},
+           {"yasgui.min.css", "text/css; charset=utf-8"}}) {
+    std::ifstream in(build / file, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    auto asset = std::make_shared<const std::pair<std::string, std::string>>(bytes.str(), publish::gzip(bytes.str()));
+    const std::string type = media_type;
+    http_->Get("/assets/yasgui/" + file, [asset, type](const httplib::Request& request, httplib::Response& response) {
+      response.set_header("Cache-Control", "public, max-age=86400");
+      response.set_header("Vary", "Accept-Encoding");
+      // cpp-httplib compresses text/* itself; the script's type is one it leaves alone,
+      // so the precompressed bytes go out as they are.
+      const bool gzip = request.get_header_value("Accept-Encoding").find("gzip") != std::string::npos &&
+                        !type.starts_with("text/");
+      if (gzip) response.set_header("Content-Encoding", "gzip");
+      response.set_content(gzip ? asset->second : asset->first, type.c_str());
+    });
+  }
 }
 
 /// The query page for people: YASGUI (web/sparql.html) when the project has

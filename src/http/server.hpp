@@ -62,6 +62,7 @@ private:
 
   void install_routes();
   void install_static_files();
+  void install_yasgui();
   void install_logging();
   [[nodiscard]] sparql::EndpointFacts facts() const;
   [[nodiscard]] std::string query_page() const;
