@@ -180,7 +180,7 @@ private:
     add_notes(item, action.notes);
     std::vector<std::string> texts = {action.description};
     for (const PlannedResult& result : action.planned_results) {
-      add_planned_result(result, key, item, action.source);
+      add_planned_result(result, key, item, {action.source.section, result.line});
       texts.push_back(result.text);
     }
     for (const Note& note : action.notes)

@@ -40,6 +40,7 @@ struct Goal {
 struct PlannedResult {
   int year = 0; ///< results "t/m 2023" or "t/m 2025"
   std::string text;
+  int line = 0; ///< where the cell begins in the source
 };
 
 struct Executors {

@@ -52,6 +52,30 @@ std::vector<std::string> cells_of(const RawRow& row) {
   return cells;
 }
 
+/// The source line on which each cell after the row's number begins (where
+/// its first character stands; an empty cell counts from its border).
+std::vector<int> cell_lines(const RawRow& row) {
+  std::vector<int> lines;
+  int line = row.line;
+  bool in_cell = false;
+  int cell_start = -1;
+  int border_line = row.line;
+  for (char c : row.text) {
+    if (c == '|') {
+      if (in_cell) lines.push_back(cell_start >= 0 ? cell_start : border_line);
+      in_cell = true;
+      cell_start = -1;
+      border_line = line;
+    } else if (c == '\n') {
+      ++line;
+    } else if (in_cell && cell_start < 0 && c != ' ') {
+      cell_start = line;
+    }
+  }
+  if (in_cell) lines.push_back(cell_start >= 0 ? cell_start : border_line);
+  return lines;
+}
+
 bool starts_lowercase(std::string_view text) {
   return !text.empty() && text.front() >= 'a' && text.front() <= 'z';
 }
@@ -351,20 +375,27 @@ private:
 
   Action read_action(const RawRow& row, const std::string& section) {
     std::vector<std::string> cells = cells_of(row);
+    std::vector<int> lines = cell_lines(row);
     Action action;
     action.number = row.number;
     action.source = {section, row.line};
     action.description = take_notes(cells.empty() ? "" : cells[0], action.notes, action.source);
     std::vector<std::string> executor_cells;
+    std::vector<std::string> executor_notes;
     for (std::size_t i = 1; i < cells.size(); ++i) {
+      const std::size_t notes_before = action.notes.size();
       std::string cell = take_notes(cells[i], action.notes, action.source);
       if (cell.empty()) {
         continue;
       }
       if (is_executor_cell(cell, bodies_)) {
         executor_cells.push_back(cell);
+        for (std::size_t n = notes_before; n < action.notes.size(); ++n) {
+          executor_notes.push_back(action.notes[n].text);
+        }
       } else if (i <= 2) {
-        action.planned_results.push_back({i == 1 ? 2023 : 2025, cell});
+        const int line = i < lines.size() ? lines[i] : row.line;
+        action.planned_results.push_back({i == 1 ? 2023 : 2025, cell, line});
       } else {
         Executors unknown = read_executors(cell, bodies_);
         report(row.line, cell,
@@ -373,8 +404,23 @@ private:
     }
     if (!executor_cells.empty()) {
       action.executors = read_executors(join(executor_cells, ", "), bodies_);
+      add_bodies_named_in_notes(*action.executors, executor_notes);
     }
     return action;
+  }
+
+  /// A note in the executor cell that names bodies ("Noot: Zoals DUO, BD, UWV")
+  /// names executors too; none of them leads.
+  void add_bodies_named_in_notes(Executors& executors,
+                                 const std::vector<std::string>& notes) const {
+    for (const std::string& note : notes) {
+      for (const AliasMatch& match : bodies_.longest_matches(note)) {
+        const std::string& body = match.alias->target.value;
+        if (std::ranges::find(executors.bodies, body) == executors.bodies.end()) {
+          executors.bodies.push_back(body);
+        }
+      }
+    }
   }
 
   std::string take_notes(const std::string& cell, std::vector<Note>& notes,

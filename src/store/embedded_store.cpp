@@ -3,6 +3,9 @@
 #include "rdf/namespaces.hpp"
 #include "store/query_guard.hpp"
 #include "store/query_text.hpp"
+#include "store/solution_order.hpp"
+
+#include <map>
 
 #include <algorithm>
 #include <stdexcept>
@@ -10,6 +13,10 @@
 namespace wa::store {
 
 namespace {
+
+/// Enough to read a whole answer that the store sorts itself; the worker's
+/// memory cap bounds it in practice.
+constexpr std::size_t every_row = 10'000'000;
 
 std::optional<rdf::Term> empty_value(EmptyAggregate::Value value) {
   switch (value) {
@@ -32,9 +39,32 @@ rdf::QueryResult::Row row_over_no_solutions(const QueryPlan& plan,
   return row;
 }
 
+/// Which predicates have at most one object per subject (functional) or one
+/// subject per object (inverse functional) in this dataset.
+PredicateStats predicate_stats(const rdf::Model& data) {
+  std::map<std::string, std::map<rdf::Term, std::size_t>> objects_per_subject;
+  std::map<std::string, std::map<rdf::Term, std::size_t>> subjects_per_object;
+  for (const rdf::Triple& triple : data.triples()) {
+    ++objects_per_subject[triple.predicate.value][triple.subject];
+    ++subjects_per_object[triple.predicate.value][triple.object];
+  }
+  PredicateStats stats;
+  auto at_most_one = [](const std::map<rdf::Term, std::size_t>& counts) {
+    return std::ranges::all_of(counts, [](const auto& entry) { return entry.second <= 1; });
+  };
+  for (const auto& [predicate, counts] : objects_per_subject) {
+    if (at_most_one(counts)) stats.functional.insert(predicate);
+  }
+  for (const auto& [predicate, counts] : subjects_per_object) {
+    if (at_most_one(counts)) stats.inverse_functional.insert(predicate);
+  }
+  return stats;
+}
+
 } // namespace
 
-EmbeddedStore::EmbeddedStore(const agenda::Dataset& dataset) : base_(dataset.base) {
+EmbeddedStore::EmbeddedStore(const agenda::Dataset& dataset)
+    : base_(dataset.base), stats_(predicate_stats(dataset.combined())) {
   for (const agenda::DatasetPart& part : dataset.parts) {
     const std::string graph = dataset.graph_iri(part.name);
     for (const rdf::Triple& triple : part.model.triples()) {
@@ -61,9 +91,14 @@ rdf::QueryResult EmbeddedStore::query(const std::string& query_text, std::size_t
   const bool comment_at_end =
       query_text.find('#', last_line == std::string::npos ? 0 : last_line) != std::string::npos;
   const std::string text = comment_at_end ? query_text + "\n" : query_text;
-  QueryPlan plan = check_query(text, base_);
+  QueryPlan plan = check_query(text, base_, &stats_);
   const bool solutions = !plan.grouped || has_solution(text);
-  std::optional<rdf::QueryResult> answer = redland_.run(text, base_, row_limit);
+  // With an ORDER BY on projected variables the store sorts, so it reads every
+  // row and applies OFFSET and LIMIT itself, after sorting.
+  const bool sorts_itself = !plan.order.empty();
+  std::optional<rdf::QueryResult> answer =
+      sorts_itself ? redland_.run(without_limit_and_offset(text), base_, every_row)
+                   : redland_.run(text, base_, row_limit);
   if (!answer) {
     throw QueryRefused(400, "the embedded SPARQL engine cannot run this query");
   }
@@ -76,6 +111,11 @@ rdf::QueryResult EmbeddedStore::query(const std::string& query_text, std::size_t
   }
   if (plan.implicit_group && answer->rows.empty()) {
     answer->rows.push_back(row_over_no_solutions(plan, answer->variables));
+  }
+  if (sorts_itself && answer->form == rdf::QueryResult::Form::bindings) {
+    order_rows(*answer, plan.order, plan.offset, plan.limit);
+    answer->truncated = answer->rows.size() > row_limit;
+    if (answer->truncated) answer->rows.resize(row_limit);
   }
   return std::move(*answer);
 }

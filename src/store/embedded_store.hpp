@@ -6,6 +6,7 @@
 
 #include "agenda/dataset.hpp"
 #include "rdf/redland.hpp"
+#include "store/query_guard.hpp"
 #include "store/store.hpp"
 
 namespace wa::store {
@@ -23,6 +24,7 @@ public:
 private:
   rdf::redland::Store redland_;
   std::string base_;
+  PredicateStats stats_;
 
   bool has_solution(const std::string& text);
 };

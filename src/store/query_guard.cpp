@@ -171,9 +171,31 @@ std::set<std::string> certainly_bound(rasqal_graph_pattern* pattern) {
   }
 }
 
+/// A variable of a triple pattern's term, if it is one.
+const rasqal_variable* variable_in(rasqal_literal* term) {
+  return term == nullptr ? nullptr : rasqal_literal_as_variable(term);
+}
+
+/// The variables a pattern binds anywhere inside it.
+void collect_variables(rasqal_graph_pattern* pattern, std::set<std::string>& variables) {
+  if (pattern == nullptr) return;
+  for (int i = 0; rasqal_triple* triple = rasqal_graph_pattern_get_triple(pattern, i); ++i) {
+    for (rasqal_literal* part : {triple->subject, triple->predicate, triple->object}) {
+      if (const rasqal_variable* variable = variable_in(part)) variables.insert(name_of(variable));
+    }
+  }
+  if (const rasqal_variable* bound = rasqal_graph_pattern_get_variable(pattern)) {
+    variables.insert(name_of(bound));
+  }
+  for (int i = 0;
+       rasqal_graph_pattern* part = rasqal_graph_pattern_get_sub_graph_pattern(pattern, i); ++i) {
+    collect_variables(part, variables);
+  }
+}
+
 class Guard {
 public:
-  Guard(rasqal_query* query) : query_(query) {}
+  Guard(rasqal_query* query, const PredicateStats* stats) : query_(query), stats_(stats) {}
 
   QueryPlan run() {
     QueryPlan plan;
@@ -190,14 +212,16 @@ public:
     rasqal_graph_pattern* where = rasqal_query_get_query_graph_pattern(query_);
     bound_ = certainly_bound(where);
     check_pattern(where);
+    check_joins(where, false);
     check_projection(plan);
     check_grouping(plan);
-    check_order();
+    check_order(plan);
     return plan;
   }
 
 private:
   rasqal_query* query_;
+  const PredicateStats* stats_;
   std::set<std::string> bound_;
   std::set<std::string> counted_; ///< projected COUNT aggregates: always bound
 
@@ -240,6 +264,74 @@ private:
     }
   }
 
+  /// Whether a triple pattern matches at most once given the variables bound before it.
+  [[nodiscard]] bool matches_at_most_once(rasqal_triple* triple,
+                                          const std::set<std::string>& bound) const {
+    auto is_bound = [&](rasqal_literal* term) {
+      const rasqal_variable* variable = variable_in(term);
+      return variable == nullptr || bound.contains(name_of(variable));
+    };
+    const bool subject = is_bound(triple->subject);
+    const bool object = is_bound(triple->object);
+    if (subject && object) return true;
+    if (variable_in(triple->predicate) != nullptr || stats_ == nullptr) return false;
+    const std::string predicate =
+        reinterpret_cast<const char*>(rasqal_literal_as_string(triple->predicate));
+    if (subject) return stats_->functional.contains(predicate);
+    if (object) return stats_->inverse_functional.contains(predicate);
+    return false;
+  }
+
+  /// Rasqal joins a basic graph pattern with what follows it wrongly when a
+  /// triple pattern after its first matches more than once per solution.
+  void check_joins(rasqal_graph_pattern* pattern, bool followed) {
+    if (pattern == nullptr) return;
+    if (rasqal_graph_pattern_get_operator(pattern) == RASQAL_GRAPH_PATTERN_OPERATOR_BASIC) {
+      if (!followed) return;
+      std::set<std::string> bound;
+      for (int i = 0; rasqal_triple* triple = rasqal_graph_pattern_get_triple(pattern, i); ++i) {
+        if (i > 0 && !matches_at_most_once(triple, bound)) {
+          refuse("a group of triple patterns followed by OPTIONAL, UNION, a sub-group or a FILTER "
+                 "between triples, in which a triple pattern after the first can match more than "
+                 "once (here the one on " +
+                 std::string(
+                     reinterpret_cast<const char*>(rasqal_literal_as_string(triple->predicate))) +
+                 "): " + engine +
+                 " joins these wrongly. Put that triple pattern first, or move "
+                 "the OPTIONAL, UNION or FILTER before it.");
+        }
+        for (rasqal_literal* part : {triple->subject, triple->predicate, triple->object}) {
+          if (const rasqal_variable* variable = variable_in(part)) bound.insert(name_of(variable));
+        }
+      }
+      return;
+    }
+    // A FILTER applies to its whole group wherever it stands; only a pattern
+    // joined after a group of triple patterns makes Rasqal go wrong.
+    std::vector<rasqal_graph_pattern*> parts;
+    for (int i = 0;
+         rasqal_graph_pattern* part = rasqal_graph_pattern_get_sub_graph_pattern(pattern, i); ++i) {
+      parts.push_back(part);
+    }
+    if (rasqal_graph_pattern_get_operator(pattern) == RASQAL_GRAPH_PATTERN_OPERATOR_UNION) {
+      // Branches are alternatives: none follows another.
+      for (rasqal_graph_pattern* branch : parts)
+        check_joins(branch, followed);
+      return;
+    }
+    bool later_pattern = followed;
+    for (auto part = parts.rbegin(); part != parts.rend(); ++part) {
+      check_joins(*part, later_pattern);
+      const rasqal_graph_pattern_operator kind = rasqal_graph_pattern_get_operator(*part);
+      // FILTER and BIND act on each row; they do not join (measured: BIND after a
+      // many-valued pattern answers correctly).
+      if (kind != RASQAL_GRAPH_PATTERN_OPERATOR_FILTER &&
+          kind != RASQAL_GRAPH_PATTERN_OPERATOR_LET) {
+        later_pattern = true;
+      }
+    }
+  }
+
   void check_expression(const rasqal_expression* expression) {
     if (expression == nullptr) return;
     const rasqal_op op = expression->op;
@@ -250,6 +342,10 @@ private:
       refuse("an expression that " + engine + " does not support.");
     }
     if (op == RASQAL_EXPR_COUNT) check_count(expression);
+    if (is_aggregate(expression) && (expression->flags & RASQAL_EXPR_FLAG_DISTINCT) != 0U) {
+      refuse("DISTINCT inside an aggregate is not supported by " + engine +
+             " (it removes only adjacent duplicates); use SELECT DISTINCT in a separate query.");
+    }
     if (op == RASQAL_EXPR_GROUP_CONCAT && expression->literal != nullptr) {
       refuse("GROUP_CONCAT with SEPARATOR is not supported by " + engine +
              " (it ignores the separator).");
@@ -348,8 +444,22 @@ private:
                                                        ? empty_value(expression)
                                                        : EmptyAggregate::Value::unbound});
     }
+    std::set<std::string> in_pattern;
+    collect_variables(rasqal_query_get_query_graph_pattern(query_), in_pattern);
+    for (int i = 0; i < raptor_sequence_size(projected); ++i) {
+      auto* variable = static_cast<rasqal_variable*>(raptor_sequence_get_at(projected, i));
+      if (variable->expression != nullptr && in_pattern.contains(name_of(variable))) {
+        refuse("the variable ?" + name_of(variable) + " of (... AS ?" + name_of(variable) +
+               ") is already used in the pattern: SPARQL forbids that, and " + engine +
+               " answers it wrongly instead of refusing.");
+      }
+    }
     raptor_sequence* groups = rasqal_query_get_group_conditions_sequence(query_);
     plan.grouped = groups != nullptr && raptor_sequence_size(groups) > 0;
+    if (plan.grouped && !any_aggregate) {
+      refuse("GROUP BY without an aggregate is not supported by " + engine +
+             " (it does not group); use SELECT DISTINCT.");
+    }
     plan.implicit_group = any_aggregate && !plan.grouped;
     if (plan.implicit_group) {
       for (int i = 0; i < raptor_sequence_size(projected); ++i) {
@@ -392,18 +502,38 @@ private:
     }
   }
 
-  void check_order() {
+  void check_order(QueryPlan& plan) {
+    plan.limit = rasqal_query_get_limit(query_);
+    plan.offset = rasqal_query_get_offset(query_);
     raptor_sequence* order = rasqal_query_get_order_conditions_sequence(query_);
-    if (order == nullptr) return;
+    if (order == nullptr || raptor_sequence_size(order) == 0) return;
+    bool all_projected = true;
     for (int i = 0; i < raptor_sequence_size(order); ++i) {
       auto* condition = static_cast<rasqal_expression*>(raptor_sequence_get_at(order, i));
       check_expression(condition);
-      if (condition->op != RASQAL_EXPR_ORDER_COND_DESC) continue;
-      const rasqal_variable* key = variable_of(condition->arg1);
-      if (key == nullptr || !(bound_.contains(name_of(key)) || counted_.contains(name_of(key)))) {
+      const bool descending = condition->op == RASQAL_EXPR_ORDER_COND_DESC;
+      const rasqal_expression* key_expression =
+          (condition->op == RASQAL_EXPR_ORDER_COND_ASC || descending) ? condition->arg1 : condition;
+      const rasqal_variable* key = variable_of(key_expression);
+      const bool projected =
+          key != nullptr && std::ranges::find(plan.variables, name_of(key)) != plan.variables.end();
+      if (projected) {
+        plan.order.push_back({name_of(key), descending});
+      } else {
+        all_projected = false;
+      }
+      if (descending && !projected &&
+          (key == nullptr || !(bound_.contains(name_of(key)) || counted_.contains(name_of(key))))) {
         refuse("ORDER BY DESC of a value that may be unbound is not supported by " + engine +
                " (it puts unbound values first); order by a variable bound by a required "
-               "triple pattern.");
+               "triple pattern, or by a projected variable.");
+      }
+    }
+    if (!all_projected) {
+      plan.order.clear();
+      if (plan.grouped || plan.implicit_group) {
+        refuse("ORDER BY an expression of a grouped query is not supported by " + engine +
+               " (it sorts grouped rows wrongly); order by projected variables.");
       }
     }
   }
@@ -427,13 +557,14 @@ std::string missing_feature_hint(const std::string& query, const std::string& me
 
 } // namespace
 
-QueryPlan check_query(const std::string& query, const std::string& base_iri) {
+QueryPlan check_query(const std::string& query, const std::string& base_iri,
+                      const PredicateStats* stats) {
   if (is_update(query)) {
     refuse("SPARQL Update is not accepted: this endpoint is read-only.");
   }
   try {
     rdf::ParsedQuery parsed(query, base_iri);
-    return Guard(parsed.tree()).run();
+    return Guard(parsed.tree(), stats).run();
   } catch (const rdf::SparqlSyntaxError& error) {
     refuse(std::string("syntax error: ") + error.what() +
            missing_feature_hint(query, error.what()));

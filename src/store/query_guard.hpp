@@ -4,6 +4,14 @@
 //
 // Refused, with a message that names the feature:
 // - anything but SELECT, ASK and CONSTRUCT (updates, LOAD, DESCRIBE);
+// - a basic graph pattern that another pattern follows (OPTIONAL, UNION, a
+//   group, a FILTER between triples, ...) when one of its triple patterns
+//   after the first can match more than once per solution so far: Rasqal
+//   then joins wrongly (10,104 rows where 204 are right). Whether a pattern
+//   can match more than once is read from the data (functional predicates);
+// - DISTINCT inside an aggregate (Rasqal drops only adjacent duplicates),
+//   GROUP BY without an aggregate, a SELECT expression whose AS variable is
+//   already bound in the pattern, ORDER BY on an expression of a grouped query;
 // - SERVICE, FROM and FROM NAMED: the server never opens a file or a
 //   connection because a query asked it to, and the dataset is fixed;
 // - what Rasqal answers wrongly or crashes on: VALUES, MINUS, sub-queries,
@@ -17,6 +25,7 @@
 // where, and the message adds what the engine lacks.
 #pragma once
 
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -32,6 +41,19 @@ public:
 
 private:
   int status_;
+};
+
+/// What the data says about each predicate: the guard needs it to know
+/// whether a triple pattern can match more than once for one binding.
+struct PredicateStats {
+  std::set<std::string> functional;         ///< at most one object per subject
+  std::set<std::string> inverse_functional; ///< at most one subject per object
+};
+
+/// One key of an ORDER BY on a projected variable.
+struct OrderKey {
+  std::string variable;
+  bool descending = false;
 };
 
 /// The value an aggregate has over no solutions (SPARQL 1.1, section 18.5).
@@ -52,9 +74,17 @@ struct QueryPlan {
   /// row (COUNT 0, ...), Rasqal none; the store adds it.
   bool implicit_group = false;
   std::vector<EmptyAggregate> empty_row; ///< in projection order, for implicit_group
+  /// ORDER BY keys when all are projected variables: the store sorts the
+  /// answer itself (Rasqal's sort of grouped rows is wrong) and then applies
+  /// OFFSET and LIMIT; empty when the query has no such ORDER BY.
+  std::vector<OrderKey> order;
+  long limit = -1;  ///< -1: none
+  long offset = -1; ///< -1: none
 };
 
 /// Throws QueryRefused (status 400) for syntax errors and refused features.
-[[nodiscard]] QueryPlan check_query(const std::string& query, const std::string& base_iri);
+/// Without `stats` every predicate counts as possibly many-valued.
+[[nodiscard]] QueryPlan check_query(const std::string& query, const std::string& base_iri,
+                                    const PredicateStats* stats = nullptr);
 
 } // namespace wa::store

@@ -1,5 +1,6 @@
 #include "store/query_text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -129,6 +130,28 @@ bool is_update(std::string_view query) {
     if (keyword == update) return true;
   }
   return false;
+}
+
+std::string without_limit_and_offset(std::string_view query) {
+  std::string out(query);
+  Scanner scanner(query);
+  int depth = 0;
+  while (!scanner.done()) {
+    std::string_view token = scanner.next();
+    const std::size_t end = scanner.position();
+    if (token == "{") ++depth;
+    if (token == "}") --depth;
+    const std::string keyword = upper(token);
+    if (depth == 0 && (keyword == "LIMIT" || keyword == "OFFSET")) {
+      const std::size_t start = end - token.size();
+      std::string_view number = scanner.next();
+      if (!number.empty() && std::isdigit(static_cast<unsigned char>(number.front())) != 0) {
+        std::fill(out.begin() + static_cast<std::ptrdiff_t>(start),
+                  out.begin() + static_cast<std::ptrdiff_t>(scanner.position()), ' ');
+      }
+    }
+  }
+  return out;
 }
 
 std::optional<std::string> where_clause_as_ask(std::string_view query) {

@@ -37,12 +37,17 @@ TEST(EmbeddedStore, CountsPerGroup) {
             (std::vector<std::string>{"\"Utrecht\" " + integer(2), "\"Delft\" " + integer(1)}));
 }
 
-TEST(EmbeddedStore, CountsABoundVariableAndDistinctValues) {
+TEST(EmbeddedStore, CountsABoundVariable) {
   EXPECT_EQ(
       rows_of(ask_people("SELECT (COUNT(?name) AS ?n) WHERE { ?p a ex:Person ; ex:name ?name }")),
       std::vector<std::string>{integer(3)});
-  EXPECT_EQ(rows_of(ask_people("SELECT (COUNT(DISTINCT ?city) AS ?n) WHERE { ?p ex:city ?city }")),
-            std::vector<std::string>{integer(2)});
+}
+
+TEST(EmbeddedStore, RefusesDistinctInsideAnAggregate) {
+  // Rasqal removes only adjacent duplicates: on the agenda it counted 35 acts where 24 are right.
+  EXPECT_NE(
+      refusal("SELECT (COUNT(DISTINCT ?city) AS ?n) WHERE { ?p ex:city ?city }").find("DISTINCT"),
+      std::string::npos);
 }
 
 TEST(EmbeddedStore, RefusesToCountAVariableThatMayBeUnbound) {
@@ -115,10 +120,19 @@ TEST(EmbeddedStore, RefusesWhatTheEngineLacks) {
       std::string::npos);
 }
 
-TEST(EmbeddedStore, RefusesOrderingDescendingOnAValueThatMayBeUnbound) {
+TEST(EmbeddedStore, OrdersUnboundValuesLastWhenDescending) {
+  // Rasqal puts them first; the store sorts projected variables itself.
+  rdf::QueryResult result = ask_people(
+      "SELECT ?p ?age WHERE { ?p a ex:Person OPTIONAL { ?p ex:age ?age } } ORDER BY DESC(?age)");
+  EXPECT_EQ(rows_of(result, true),
+            (std::vector<std::string>{"<http://example.org/alice> " + integer(30),
+                                      "<http://example.org/bob> " + integer(25),
+                                      "<http://example.org/carol> -"}));
+}
+
+TEST(EmbeddedStore, RefusesOrderingDescendingOnAnUnprojectedValueThatMayBeUnbound) {
   EXPECT_NE(
-      refusal(
-          "SELECT ?p ?age WHERE { ?p a ex:Person OPTIONAL { ?p ex:age ?age } } ORDER BY DESC(?age)")
+      refusal("SELECT ?p WHERE { ?p a ex:Person OPTIONAL { ?p ex:age ?age } } ORDER BY DESC(?age)")
           .find("ORDER BY DESC"),
       std::string::npos);
 }
@@ -243,6 +257,72 @@ namespace {
 
 TEST(EmbeddedStore, AcceptsACommentOnTheLastLine) {
   EXPECT_TRUE(ask_people("ASK { ex:alice ex:knows ex:bob } # trailing comment").boolean);
+}
+
+} // namespace
+} // namespace wa::store::test
+
+namespace wa::store::test {
+namespace {
+
+TEST(EmbeddedStore, RefusesAJoinAfterAManyValuedTriplePattern) {
+  // ex:knows has two objects for alice: joined with the OPTIONAL, Rasqal pairs wrong rows.
+  EXPECT_NE(
+      refusal(
+          "SELECT ?p ?k ?e WHERE { ?p a ex:Person ; ex:knows ?k . OPTIONAL { ?p ex:email ?e } }")
+          .find("can match more than once"),
+      std::string::npos);
+  EXPECT_NE(refusal("SELECT ?p WHERE { ?p a ex:Person ; ex:knows ?k . { ?k ex:age ?a } UNION { ?k "
+                    "ex:email ?a } }")
+                .find("can match more than once"),
+            std::string::npos);
+  EXPECT_NE(
+      refusal(
+          "SELECT ?p WHERE { ?p a ex:Person . ?p ex:knows ?k FILTER(?k != ex:bob) ?k ex:name ?n }")
+          .find("can match more than once"),
+      std::string::npos);
+}
+
+TEST(EmbeddedStore, AnswersTheSameJoinWithTheManyValuedPatternFirst) {
+  rdf::QueryResult result = ask_people(
+      "SELECT ?p ?k ?e WHERE { ?p ex:knows ?k ; a ex:Person . OPTIONAL { ?p ex:email ?e } }");
+  EXPECT_EQ(rows_of(result),
+            (std::vector<std::string>{"<http://example.org/alice> <http://example.org/bob> -",
+                                      "<http://example.org/alice> <http://example.org/carol> -",
+                                      "<http://example.org/bob> <http://example.org/carol> -"}));
+}
+
+TEST(EmbeddedStore, AllowsAJoinAfterSingleValuedPatternsAndATrailingFilter) {
+  EXPECT_EQ(rows_of(ask_people(
+                "SELECT ?p ?e WHERE { ?p a ex:Person ; ex:city ?c . OPTIONAL { ?p ex:email ?e } "
+                "FILTER(?c = \"Delft\") }")),
+            std::vector<std::string>{"<http://example.org/carol> \"carol@example.org\""});
+  EXPECT_EQ(
+      rows_of(ask_people("SELECT ?k WHERE { ?p a ex:Person ; ex:knows ?k FILTER(?p = ex:alice) }")),
+      (std::vector<std::string>{"<http://example.org/bob>", "<http://example.org/carol>"}));
+  EXPECT_EQ(rows_of(ask_people("SELECT ?k ?x WHERE { ?p a ex:Person ; ex:knows ?k BIND(1 AS ?x) }"))
+                .size(),
+            3U);
+}
+
+TEST(EmbeddedStore, RefusesAnAsVariableThatThePatternBinds) {
+  EXPECT_NE(refusal("SELECT (COUNT(*) AS ?age) WHERE { ?p ex:age ?age }").find("?age"),
+            std::string::npos);
+}
+
+TEST(EmbeddedStore, RefusesGroupByWithoutAnAggregate) {
+  EXPECT_NE(
+      refusal("SELECT ?city WHERE { ?p ex:city ?city } GROUP BY ?city").find("GROUP BY without"),
+      std::string::npos);
+}
+
+TEST(EmbeddedStore, SortsGroupedRowsOnEveryKeyAndThenLimits) {
+  rdf::QueryResult result = ask_people("SELECT ?city (COUNT(*) AS ?n) WHERE { ?p ex:city ?city } "
+                                       "GROUP BY ?city ORDER BY ASC(?n) DESC(?city) LIMIT 1");
+  EXPECT_EQ(rows_of(result, true), std::vector<std::string>{"\"Delft\" " + integer(1)});
+  rdf::QueryResult names =
+      ask_people("SELECT ?name WHERE { ?p ex:name ?name } ORDER BY DESC(?name) OFFSET 1 LIMIT 2");
+  EXPECT_EQ(rows_of(names, true), (std::vector<std::string>{"\"Bob\"", "\"Alice\""}));
 }
 
 } // namespace

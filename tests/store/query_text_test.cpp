@@ -39,3 +39,16 @@ TEST(QueryText, HasNoWhereClauseWithoutSelect) {
 
 } // namespace
 } // namespace wa::store
+
+namespace wa::store {
+namespace {
+
+TEST(QueryText, RemovesTheTopLevelLimitAndOffset) {
+  EXPECT_EQ(
+      without_limit_and_offset("SELECT ?x { ?x ?p \"LIMIT 5\" } ORDER BY ?x OFFSET 1 LIMIT 2"),
+      "SELECT ?x { ?x ?p \"LIMIT 5\" } ORDER BY ?x " + std::string(16, ' '));
+  EXPECT_EQ(without_limit_and_offset("ASK { ?s ?p ?o }"), "ASK { ?s ?p ?o }");
+}
+
+} // namespace
+} // namespace wa::store

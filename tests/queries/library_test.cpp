@@ -1,0 +1,132 @@
+// Every query of the library (queries/*.rq, not the *.full.rq formulations
+// for the full-SPARQL backend) runs through the real endpoint and gives the
+// result committed in tests/expected/NAME.csv (SELECT, ASK) or NAME.nt
+// (CONSTRUCT), which was written from the source document by hand. Rows are
+// compared as a set unless the query's header says "# order: significant".
+#include "support/project.hpp"
+#include "support/server_process.hpp"
+
+#include <httplib.h>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace wa::test {
+namespace {
+
+std::string read(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+/// Records of a CSV text (RFC 4180: quoted fields may hold commas, quotes, line breaks).
+std::vector<std::string> csv_records(const std::string& text) {
+  std::vector<std::string> records;
+  std::string record;
+  bool quoted = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') quoted = !quoted;
+    if (!quoted && c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+      records.push_back(record);
+      record.clear();
+      ++i;
+      continue;
+    }
+    record += c;
+  }
+  if (!record.empty()) records.push_back(record);
+  return records;
+}
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && !line.starts_with("#")) out.push_back(line);
+  }
+  return out;
+}
+
+std::vector<std::string> library_queries() {
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(project_root() / "queries")) {
+    const std::string file = entry.path().filename().string();
+    if (file.ends_with(".rq") && !file.ends_with(".full.rq"))
+      names.push_back(file.substr(0, file.size() - 3));
+  }
+  std::ranges::sort(names);
+  return names;
+}
+
+class QueryLibrary : public ::testing::TestWithParam<std::string> {
+protected:
+  static ServerProcess* server;
+  static void SetUpTestSuite() {
+    server = new ServerProcess({"--workers", "2", "--timeout-ms", "30000"});
+  }
+  static void TearDownTestSuite() {
+    delete server;
+    server = nullptr;
+  }
+};
+
+ServerProcess* QueryLibrary::server = nullptr;
+
+TEST(QueryLibraryContents, HasAtLeastFifteenQueriesEachWithAnExpectedResult) {
+  std::vector<std::string> names = library_queries();
+  EXPECT_GE(names.size(), 15U);
+  for (const std::string& name : names) {
+    const bool has_expected =
+        std::filesystem::exists(project_root() / "tests/expected" / (name + ".csv")) ||
+        std::filesystem::exists(project_root() / "tests/expected" / (name + ".nt"));
+    EXPECT_TRUE(has_expected) << name;
+    const std::string query = read(project_root() / "queries" / (name + ".rq"));
+    for (const char* header : {"# title:", "# description (en):", "# description (nl):"}) {
+      EXPECT_NE(query.find(header), std::string::npos) << name << " lacks " << header;
+    }
+  }
+}
+
+TEST_P(QueryLibrary, GivesTheExpectedResult) {
+  const std::string name = GetParam();
+  const std::string query = read(project_root() / "queries" / (name + ".rq"));
+  const std::filesystem::path expected_csv = project_root() / "tests/expected" / (name + ".csv");
+  const bool graph = !std::filesystem::exists(expected_csv);
+  const std::string expected =
+      read(graph ? project_root() / "tests/expected" / (name + ".nt") : expected_csv);
+  ASSERT_FALSE(expected.empty()) << "no expected result for " << name;
+
+  httplib::Client client(server->host(), server->port());
+  client.set_read_timeout(60, 0);
+  auto response = client.Post("/sparql", {{"Accept", graph ? "application/n-triples" : "text/csv"}},
+                              query, "application/sparql-query");
+  ASSERT_TRUE(response);
+  ASSERT_EQ(response->status, 200) << response->body;
+
+  std::vector<std::string> got = graph ? lines(response->body) : csv_records(response->body);
+  std::vector<std::string> want = graph ? lines(expected) : csv_records(expected);
+  ASSERT_FALSE(want.empty());
+  const bool ordered = !graph && query.find("# order: significant") != std::string::npos;
+  if (!ordered) {
+    // The header row stays first; the rows are a set.
+    std::sort(got.begin() + (graph ? 0 : 1), got.end());
+    std::sort(want.begin() + (graph ? 0 : 1), want.end());
+  }
+  EXPECT_EQ(got, want) << name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Queries, QueryLibrary, ::testing::ValuesIn(library_queries()),
+                         [](const ::testing::TestParamInfo<std::string>& parameter) {
+                           std::string id = parameter.param;
+                           std::ranges::replace(id, '-', '_');
+                           return id;
+                         });
+
+} // namespace
+} // namespace wa::test
