@@ -227,18 +227,21 @@ void Server::install_yasgui() {
     std::ifstream in(build / file, std::ios::binary);
     std::ostringstream bytes;
     bytes << in.rdbuf();
-    auto asset = std::make_shared<const std::pair<std::string, std::string>>(bytes.str(), publish::gzip(bytes.str()));
+    auto asset = std::make_shared<const std::pair<std::string, std::string>>(
+        bytes.str(), publish::gzip(bytes.str()));
     const std::string type = media_type;
-    http_->Get("/assets/yasgui/" + file, [asset, type](const httplib::Request& request, httplib::Response& response) {
-      response.set_header("Cache-Control", "public, max-age=86400");
-      response.set_header("Vary", "Accept-Encoding");
-      // cpp-httplib compresses text/* itself; the script's type is one it leaves alone,
-      // so the precompressed bytes go out as they are.
-      const bool gzip = request.get_header_value("Accept-Encoding").find("gzip") != std::string::npos &&
-                        !type.starts_with("text/");
-      if (gzip) response.set_header("Content-Encoding", "gzip");
-      response.set_content(gzip ? asset->second : asset->first, type.c_str());
-    });
+    http_->Get("/assets/yasgui/" + file,
+               [asset, type](const httplib::Request& request, httplib::Response& response) {
+                 response.set_header("Cache-Control", "public, max-age=86400");
+                 response.set_header("Vary", "Accept-Encoding");
+                 // cpp-httplib compresses text/* itself; the script's type is one it leaves alone,
+                 // so the precompressed bytes go out as they are.
+                 const bool gzip = request.get_header_value("Accept-Encoding").find("gzip") !=
+                                       std::string::npos &&
+                                   !type.starts_with("text/");
+                 if (gzip) response.set_header("Content-Encoding", "gzip");
+                 response.set_content(gzip ? asset->second : asset->first, type.c_str());
+               });
   }
 }
 
