@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -67,8 +68,14 @@ std::vector<std::string> library_queries() {
 class QueryLibrary : public ::testing::TestWithParam<std::string> {
 protected:
   static ServerProcess* server;
+  /// The deadline per query: generous, and longer in a sanitizer build, where
+  /// the engine runs several times slower (WERKAGENDA_TEST_QUERY_TIMEOUT_MS).
+  static std::string deadline_ms() {
+    const char* configured = std::getenv("WERKAGENDA_TEST_QUERY_TIMEOUT_MS");
+    return configured != nullptr ? configured : "30000";
+  }
   static void SetUpTestSuite() {
-    server = new ServerProcess({"--workers", "2", "--timeout-ms", "30000"});
+    server = new ServerProcess({"--workers", "2", "--timeout-ms", deadline_ms()});
   }
   static void TearDownTestSuite() {
     delete server;
