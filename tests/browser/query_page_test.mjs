@@ -3,8 +3,10 @@
 //
 // Starts `werkagenda serve` and Debian's chromedriver, drives headless Chromium over the
 // WebDriver HTTP protocol, runs the library query "actions-per-lead" from the page's
-// example list and checks the result table, that the page loaded nothing from another
-// host, and saves a screenshot. Node 18+ built-ins only.
+// example list and checks the result table, switches to the page's own chart view (a YASR
+// plugin in web/assets/query-page.js) and checks the bar chart, checks the note the chart view
+// gives for a result without numbers, that the page loaded nothing from another host, and saves
+// two screenshots (table, chart). Node 18+ built-ins only.
 //
 // usage: node tests/browser/query_page_test.mjs --binary PATH/werkagenda --root ROOT --artifacts DIR
 //        [--chromium /usr/bin/chromium] [--chromedriver chromedriver] [--timeout SECONDS]
@@ -61,6 +63,8 @@ function parseArguments(argv) {
 
 const options = parseArguments(process.argv.slice(2));
 const QUERY_NAME = "actions-per-lead";
+// The chart of that result: one bar per row, labelled with ?body, as long as ?actions.
+const CHART = { label: "body", value: "actions", firstLabel: "BZK", firstValue: "82" };
 const FALLBACK = {
   body: "https://w3id.org/werkagenda/id/organisation/BZK",
   name: "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
@@ -473,19 +477,31 @@ async function startSession(base) {
   return json.value.capabilities;
 }
 
-async function screenshot(file) {
+/** Saves a PNG of the whole page or, given a CSS selector, of that element (with a margin). */
+async function screenshot(file, selector) {
   let data;
   try {
     // The whole page, not just the window: chromedriver's CDP passthrough.
-    const size = await execute(
-      "return [document.documentElement.scrollWidth, document.documentElement.scrollHeight];"
+    const clip = await execute(
+      `const element = arguments[0] ? document.querySelector(arguments[0]) : null;
+      const page = { x: 0, y: 0, width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight };
+      if (!element) return page;
+      const box = element.getBoundingClientRect();
+      const x = Math.max(0, Math.floor(box.left + window.scrollX - 8));
+      const y = Math.max(0, Math.floor(box.top + window.scrollY - 8));
+      return {
+        x, y,
+        width: Math.min(page.width - x, Math.ceil(box.width + 16)),
+        height: Math.min(page.height - y, Math.ceil(box.height + 16)),
+      };`,
+      selector || null
     );
     const result = await webdriver("POST", "/goog/cdp/execute", {
       cmd: "Page.captureScreenshot",
       params: {
         format: "png",
         captureBeyondViewport: true,
-        clip: { x: 0, y: 0, width: size[0], height: Math.min(size[1], 6000), scale: 1 },
+        clip: { x: clip.x, y: clip.y, width: clip.width, height: Math.min(clip.height, 6000), scale: 1 },
       },
     });
     data = result.data;
@@ -523,6 +539,65 @@ const READ_TABLE = `
     }));
   return { headers, rows };
 `;
+
+// Runs in the page: the chart in the active tab's result area (query-page.js, ChartPlugin).
+const READ_CHART = `
+  const panel = document.querySelector('.tabPanel.active');
+  const svg = panel && panel.querySelector('.yasr .yasr_results svg.werkagenda-chart');
+  if (!svg) return null;
+  const text = (root, selector) => {
+    const element = root.querySelector(selector);
+    return element ? element.textContent : null;
+  };
+  const box = svg.getBoundingClientRect();
+  return {
+    role: svg.getAttribute('role'),
+    ariaLabel: svg.getAttribute('aria-label') || '',
+    title: text(svg, ':scope > title') || '',
+    desc: text(svg, ':scope > desc') || '',
+    labelVariable: svg.getAttribute('data-label-variable'),
+    valueVariable: svg.getAttribute('data-value-variable'),
+    bars: svg.querySelectorAll('rect.chart-bar').length,
+    shown: { width: box.width, height: box.height },
+    rows: Array.from(svg.querySelectorAll('g.chart-row')).map((row) => {
+      const bar = row.querySelector('rect.chart-bar');
+      return {
+        label: text(row, 'text.chart-label'),
+        value: text(row, 'text.chart-value'),
+        width: bar ? Number(bar.getAttribute('width')) : null,
+        shownWidth: bar ? bar.getBoundingClientRect().width : null,
+      };
+    }),
+  };
+`;
+
+/** The label the chart gives an IRI: prefix:local with one of the page's prefixes, else the
+ *  IRI's last segment (after the last / or #); more than 48 characters are cut to 47 and "…". */
+function chartLabel(iri) {
+  const label = fullChartLabel(iri);
+  return label.length > 48 ? `${label.slice(0, 47)}\u2026` : label;
+}
+
+function fullChartLabel(iri) {
+  let best = null;
+  for (const [prefix, namespace] of Object.entries(PREFIXES)) {
+    if (iri.startsWith(namespace) && iri.length > namespace.length && (!best || namespace.length > best[1].length)) {
+      best = [prefix, namespace];
+    }
+  }
+  if (best) return `${best[0]}:${iri.slice(best[1].length)}`;
+  const local = /[^/#]+$/.exec(iri);
+  return local ? decodeURIComponent(local[0]) : iri;
+}
+
+// A result without numbers, for the chart view's note.
+const NO_NUMBERS_QUERY = [
+  "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>",
+  "PREFIX wa: <https://w3id.org/werkagenda/def#>",
+  "SELECT DISTINCT ?body ?name WHERE { ?action wa:ledBy ?body . ?body skos:prefLabel ?name . FILTER(LANG(?name) = \"nl\") }",
+  "ORDER BY ?body",
+  "LIMIT 3",
+].join("\n");
 
 function shortForms(iri) {
   const forms = [iri, `<${iri}>`];
@@ -698,7 +773,11 @@ async function run() {
     "return Array.from(document.querySelectorAll('.tabPanel.active .yasr button.yasr_btn[class*=\"select_\"]')).map((b) => b.textContent.trim());"
   );
   note(`result views offered: ${views.join(", ")}`);
-  check(views.includes("Table") && views.includes("Response"), "the Table and Response views are offered", views.join(", "));
+  check(
+    views.join(", ") === "Table, Chart, Response",
+    "the views offered are Table, Chart and Response, in that order",
+    views.join(", ")
+  );
   check((await findElement(".tabPanel.active .yasr .yasr_downloadIcon")) !== null, "a download button is offered");
 
   // 6. The rows.
@@ -734,7 +813,152 @@ async function run() {
   });
   check(mismatches.length === 0, "every row shows the expected values", mismatches.slice(0, 5).join("; "));
 
-  // 7. Nothing from outside 127.0.0.1.
+  // 7. The first screenshot: the table.
+  const shot = path.join(options.artifacts, "query-page.png");
+  await screenshot(shot);
+  check(fs.statSync(shot).size > 1000, `screenshot of the table saved to ${shot} (${elapsed()})`);
+
+  // 8. The chart view: one bar per row, in the order of the result.
+  const chartButton = await findElement(".tabPanel.active .yasr button.select_chart");
+  if (!chartButton) throw new Fatal("no chart view button (.yasr button.select_chart) in the active tab");
+  await webdriver("POST", `/element/${chartButton}/click`, {});
+  const chart = await waitFor("the chart", 5000, async () => {
+    const fallback = await execute(
+      "const e = document.querySelector('.tabPanel.active .yasr .yasr_fallback_info'); return e ? e.textContent.trim() : '';"
+    );
+    if (fallback) throw new Fatal(`the chart view did not draw the result: ${fallback.slice(0, 300)}`);
+    const read = await execute(READ_CHART);
+    return read && read.rows.length > 0 ? read : null;
+  });
+  note(`chart: ${chart.bars} bars, ${Math.round(chart.shown.width)}x${Math.round(chart.shown.height)} px, ${JSON.stringify(chart.title)}`);
+  pass("the chart view draws an <svg> (.yasr_results svg.werkagenda-chart)");
+  check(
+    await execute(
+      "const b = document.querySelector('.tabPanel.active .yasr .select_chart'); return !!b && b.classList.contains('selected');"
+    ),
+    "the chart view is selected"
+  );
+  check(
+    (await findElement(".tabPanel.active .yasr .yasr_results table.dataTable")) === null,
+    "the chart replaces the table"
+  );
+  check(
+    chart.role === "img" && chart.ariaLabel.length > 0 && chart.title.trim().length > 0 && chart.desc.trim().length > 0,
+    "the chart is an image with a name: role=img, aria-label, <title> and <desc>",
+    JSON.stringify({ role: chart.role, ariaLabel: chart.ariaLabel, title: chart.title, desc: chart.desc.slice(0, 80) })
+  );
+  check(
+    chart.labelVariable === CHART.label && chart.valueVariable === CHART.value,
+    `the bars are labelled with ?${CHART.label} and as long as ?${CHART.value}`,
+    `?${chart.labelVariable}, ?${chart.valueVariable}`
+  );
+  check(
+    chart.bars === expectedRows.length && chart.rows.length === expectedRows.length,
+    `the chart has one bar per result row (${expectedRows.length})`,
+    `${chart.bars} bars in ${chart.rows.length} rows`
+  );
+  const firstBar = chart.rows[0] || {};
+  check(
+    firstBar.label === CHART.firstLabel && firstBar.value === CHART.firstValue,
+    `the first bar is ${CHART.firstLabel} with ${CHART.firstValue}`,
+    `${JSON.stringify(firstBar.label)} with ${JSON.stringify(firstBar.value)}`
+  );
+  const labelColumn = expectedHeader.indexOf(CHART.label);
+  const valueColumn = expectedHeader.indexOf(CHART.value);
+  const barMismatches = [];
+  expectedRows.forEach((row, r) => {
+    const bar = chart.rows[r];
+    const label = chartLabel(row[labelColumn]);
+    if (!bar || bar.label !== label || bar.value !== row[valueColumn]) {
+      barMismatches.push(
+        `bar ${r + 1}: expected ${JSON.stringify(label)} ${row[valueColumn]}, got ${bar ? `${JSON.stringify(bar.label)} ${bar.value}` : "nothing"}`
+      );
+    }
+  });
+  check(barMismatches.length === 0, "every bar has the label and value of its row, in the result's order", barMismatches.slice(0, 5).join("; "));
+  const firstValue = Number(expectedRows[0] && expectedRows[0][valueColumn]);
+  const lengthMismatches = chart.rows
+    .map((bar, r) => ({ bar, r, value: Number(expectedRows[r] && expectedRows[r][valueColumn]) }))
+    .filter(({ bar, value }) => !(Math.abs(bar.width - (firstBar.width * value) / firstValue) <= 0.5))
+    .map(({ bar, r, value }) => `bar ${r + 1} (${value}) is ${bar.width} units long`);
+  check(
+    firstBar.width > 0 && lengthMismatches.length === 0,
+    "the bars' lengths are proportional to the values",
+    `first bar ${firstBar.width}; ${lengthMismatches.slice(0, 3).join("; ")}`
+  );
+  check(
+    chart.shown.width >= 400 && chart.shown.height >= expectedRows.length * 15 && firstBar.shownWidth > 100,
+    "the chart is shown at a readable size",
+    JSON.stringify({ shown: chart.shown, firstBar: firstBar.shownWidth })
+  );
+  const svgDownload = await execute(`
+    const button = document.querySelector('.tabPanel.active .yasr .yasr_downloadIcon');
+    const info = window.werkagendaYasgui.getTab().getYasr().plugins.chart.download('actions-per-lead');
+    if (!info) return null;
+    const data = info.getData();
+    const parsed = new DOMParser().parseFromString(data, 'image/svg+xml');
+    return {
+      enabled: !!button && !button.classList.contains('disabled'),
+      buttonTitle: button ? button.title : '',
+      filename: info.filename,
+      contentType: info.contentType,
+      root: parsed.documentElement.localName,
+      namespace: parsed.documentElement.namespaceURI,
+      parseError: !!parsed.querySelector('parsererror'),
+      bars: parsed.querySelectorAll('rect.chart-bar').length,
+      data,
+    };`);
+  const svgFile = path.join(options.artifacts, "query-page-chart.svg");
+  if (svgDownload) {
+    fs.writeFileSync(svgFile, svgDownload.data);
+    delete svgDownload.data;
+  }
+  check(
+    !!svgDownload &&
+      svgDownload.enabled &&
+      svgDownload.filename.endsWith(".svg") &&
+      svgDownload.contentType === "image/svg+xml" &&
+      svgDownload.root === "svg" &&
+      svgDownload.namespace === "http://www.w3.org/2000/svg" &&
+      !svgDownload.parseError &&
+      svgDownload.bars === expectedRows.length,
+    `the download button saves the chart as an SVG file with the same bars (kept as ${svgFile})`,
+    JSON.stringify(svgDownload)
+  );
+
+  // 9. The second screenshot: the editor section, with the chart.
+  const chartShot = path.join(options.artifacts, "query-page-chart.png");
+  await screenshot(chartShot, "section.editor");
+  check(fs.statSync(chartShot).size > 1000, `screenshot of the chart saved to ${chartShot} (${elapsed()})`);
+
+  // 10. With the chart view still chosen, a result without numbers: the table, and a note why.
+  await execute(
+    "const cm = document.querySelector('.tabPanel.active .CodeMirror'); cm.CodeMirror.setValue(arguments[0]); return true;",
+    NO_NUMBERS_QUERY
+  );
+  const runAgain = await findElement(".tabPanel.active .yasqe .yasqe_queryButton");
+  await webdriver("POST", `/element/${runAgain}/click`, {});
+  const noChart = await waitFor("the table of a result without numbers", 20000, async () => {
+    const error = await execute(
+      "const e = document.querySelector('.tabPanel.active .yasr .errorResult'); return e ? e.textContent : null;"
+    );
+    if (error) throw new Fatal(`the query without numbers failed in the page: ${error.trim().slice(0, 300)}`);
+    const read = await execute(READ_TABLE);
+    if (!read || read.rows.length === 0 || read.headers.includes(CHART.value)) return null;
+    const fallback = await execute(
+      "const e = document.querySelector('.tabPanel.active .yasr .yasr_fallback_info'); return e ? e.textContent.trim() : '';"
+    );
+    return { rows: read.rows.length, fallback };
+  });
+  note(`chart view on a result without numbers: ${JSON.stringify(noChart.fallback)}`);
+  check(
+    /^No chart for these results: none of its columns \(\?body, \?name\) holds numbers/.test(noChart.fallback) &&
+      /shown in the Table view/.test(noChart.fallback),
+    "for a result without numbers, the chart view says why there is no chart and shows the table",
+    JSON.stringify(noChart)
+  );
+
+  // 11. Nothing from outside 127.0.0.1.
   const resources = await execute(
     "return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource')).map((e) => e.name);"
   );
@@ -753,7 +977,7 @@ async function run() {
     foreign.join(", ")
   );
 
-  // 8. Console errors (CSP violations, failed loads, exceptions), where chromedriver reports them.
+  // 12. Console errors (CSP violations, failed loads, exceptions), where chromedriver reports them.
   try {
     const log = await webdriver("POST", "/se/log", { type: "browser" });
     const severe = log.filter((item) => item.level === "SEVERE").map((item) => item.message);
@@ -763,11 +987,6 @@ async function run() {
   }
 
   note(`checks done (${elapsed()})`);
-
-  // 9. The screenshot.
-  const shot = path.join(options.artifacts, "query-page.png");
-  await screenshot(shot);
-  check(fs.statSync(shot).size > 1000, `screenshot saved to ${shot} (${elapsed()})`);
 }
 
 try {
