@@ -79,6 +79,14 @@ std::string media_type_of_dump(const std::string& name) {
   return "application/gzip";
 }
 
+/// 406, listing what a description document can be had in.
+void not_acceptable(httplib::Response& response) {
+  response.status = 406;
+  response.set_content("available: text/html, text/turtle, application/n-triples, "
+                       "application/rdf+xml, application/ld+json\n",
+                       "text/plain; charset=utf-8");
+}
+
 } // namespace
 
 LinkedData::LinkedData(const agenda::Dataset& dataset, const rdf::Model& curated_catalogue,
@@ -109,11 +117,7 @@ void LinkedData::send_graph(const httplib::Request& request, httplib::Response& 
     std::optional<std::string> chosen =
         negotiated_format(request.get_header_value("Accept"), !html.empty());
     if (!chosen) {
-      response.status = 406;
-      response.set_content(
-          "available: text/html, text/turtle, application/n-triples, application/rdf+xml, "
-          "application/ld+json\n",
-          "text/plain; charset=utf-8");
+      not_acceptable(response);
       return;
     }
     format = *chosen;
@@ -147,11 +151,7 @@ void LinkedData::redirect_to_document(const httplib::Request& request,
   }
   std::optional<std::string> format = negotiated_format(request.get_header_value("Accept"), true);
   if (!format) {
-    response.status = 406;
-    response.set_content(
-        "available: text/html, text/turtle, application/n-triples, application/rdf+xml, "
-        "application/ld+json\n",
-        "text/plain; charset=utf-8");
+    not_acceptable(response);
     return;
   }
   response.status = 303;
