@@ -110,7 +110,7 @@ TEST_P(QueryLibrary, GivesTheExpectedResult) {
   ASSERT_FALSE(expected.empty()) << "no expected result for " << name;
 
   httplib::Client client(server->host(), server->port());
-  client.set_read_timeout(60, 0);
+  client.set_read_timeout(std::stoi(deadline_ms()) / 1000 + 30, 0);
   auto response = client.Post("/sparql", {{"Accept", graph ? "application/n-triples" : "text/csv"}},
                               query, "application/sparql-query");
   ASSERT_TRUE(response);
