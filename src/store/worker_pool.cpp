@@ -23,35 +23,43 @@ WorkResponse failure(int status, const std::string& message) {
   return {status, "text/plain; charset=utf-8", false, message + "\n"};
 }
 
+/// One message that carries a worker's pid and, as ancillary data, its socket.
+struct WorkerMessage {
+  pid_t pid = -1;
+  char control[CMSG_SPACE(sizeof(int))] = {};
+  iovec data{&pid, sizeof pid};
+  msghdr header{};
+
+  WorkerMessage() {
+    header.msg_iov = &data;
+    header.msg_iovlen = 1;
+    header.msg_control = control;
+    header.msg_controllen = sizeof control;
+  }
+  WorkerMessage(const WorkerMessage&) = delete;
+  WorkerMessage& operator=(const WorkerMessage&) = delete;
+};
+
 /// Sends a worker's pid and socket to the HTTP process.
 bool send_worker(int control, pid_t pid, int fd) {
-  char control_buffer[CMSG_SPACE(sizeof(int))] = {};
-  iovec data{&pid, sizeof pid};
-  msghdr message{};
-  message.msg_iov = &data;
-  message.msg_iovlen = 1;
-  message.msg_control = control_buffer;
-  message.msg_controllen = sizeof control_buffer;
-  cmsghdr* header = CMSG_FIRSTHDR(&message);
+  WorkerMessage message;
+  message.pid = pid;
+  cmsghdr* header = CMSG_FIRSTHDR(&message.header);
   header->cmsg_level = SOL_SOCKET;
   header->cmsg_type = SCM_RIGHTS;
   header->cmsg_len = CMSG_LEN(sizeof(int));
   std::memcpy(CMSG_DATA(header), &fd, sizeof fd);
-  return ::sendmsg(control, &message, MSG_NOSIGNAL) == static_cast<ssize_t>(sizeof pid);
+  return ::sendmsg(control, &message.header, MSG_NOSIGNAL) == static_cast<ssize_t>(sizeof pid);
 }
 
 bool receive_worker(int control, pid_t& pid, int& fd) {
-  char control_buffer[CMSG_SPACE(sizeof(int))] = {};
-  iovec data{&pid, sizeof pid};
-  msghdr message{};
-  message.msg_iov = &data;
-  message.msg_iovlen = 1;
-  message.msg_control = control_buffer;
-  message.msg_controllen = sizeof control_buffer;
-  if (::recvmsg(control, &message, 0) != static_cast<ssize_t>(sizeof pid)) return false;
-  cmsghdr* header = CMSG_FIRSTHDR(&message);
+  WorkerMessage message;
+  if (::recvmsg(control, &message.header, 0) != static_cast<ssize_t>(sizeof message.pid))
+    return false;
+  cmsghdr* header = CMSG_FIRSTHDR(&message.header);
   if (header == nullptr || header->cmsg_type != SCM_RIGHTS) return false;
   std::memcpy(&fd, CMSG_DATA(header), sizeof fd);
+  pid = message.pid;
   return true;
 }
 
