@@ -164,8 +164,7 @@ void Server::install_routes() {
         response.set_header("Cache-Control", "no-cache");
         response.set_content(query_page(), "text/html; charset=utf-8");
       } else {
-        response.set_content(sparql::service_description_turtle(dataset_, facts()),
-                             "text/turtle; charset=utf-8");
+        response.set_content(service_description_, "text/turtle; charset=utf-8");
       }
       return;
     }
@@ -252,7 +251,7 @@ std::string Server::query_page() const {
   const bool yasgui =
       std::filesystem::is_directory(options_.project_root / "node_modules/@zazuko/yasgui/build");
   std::ifstream in(page);
-  if (!yasgui || !in) return sparql::service_description_html(dataset_, facts());
+  if (!yasgui || !in) return service_description_html_;
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
@@ -266,6 +265,10 @@ int Server::bind() {
     throw std::runtime_error("cannot listen on " + options_.host + ":" +
                              std::to_string(options_.port));
   }
+  // The description names the endpoint's address, known from here on; the
+  // data cannot change, so it is made once, not per request.
+  service_description_ = sparql::service_description_turtle(dataset_, facts());
+  service_description_html_ = sparql::service_description_html(dataset_, facts());
   return port_;
 }
 

@@ -58,6 +58,8 @@ private:
   int port_ = 0;
 
   std::string query_library_json_;
+  std::string service_description_;      ///< Turtle, made once the port is known
+  std::string service_description_html_; ///< the plain form when YASGUI is missing
   std::unique_ptr<LinkedData> linked_data_;
 
   void install_routes();
