@@ -26,7 +26,7 @@ WorkResponse failure(int status, const std::string& message) {
 /// One message that carries a worker's pid and, as ancillary data, its socket.
 struct WorkerMessage {
   pid_t pid = -1;
-  char control[CMSG_SPACE(sizeof(int))] = {};
+  alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
   iovec data{&pid, sizeof pid};
   msghdr header{};
 
