@@ -9,6 +9,7 @@
 #include "rdf/namespaces.hpp"
 #include "rdf/turtle_reader.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace wa::agenda {
@@ -46,6 +47,11 @@ const rdf::Model& Dataset::part(std::string_view name) const {
     }
   }
   throw std::out_of_range("no dataset part " + std::string(name));
+}
+
+bool Dataset::has_part(std::string_view name) const {
+  return std::ranges::any_of(
+      parts, [name](const DatasetPart& candidate) { return candidate.name == name; });
 }
 
 rdf::Model Dataset::combined() const {

@@ -33,6 +33,7 @@ struct Dataset {
   std::vector<Diagnostic> diagnostics;
 
   [[nodiscard]] const rdf::Model& part(std::string_view name) const;
+  [[nodiscard]] bool has_part(std::string_view name) const;
   [[nodiscard]] rdf::Model combined() const;
   [[nodiscard]] std::string graph_iri(std::string_view part_name) const;
 };

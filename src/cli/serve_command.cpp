@@ -21,8 +21,26 @@ namespace {
 
 const std::vector<std::string> part_names = {"agenda", "organisations", "legislation", "ontology"};
 
+/// Any one Turtle or N-Triples file as a dataset of one part, "data": for
+/// serving other data than the agenda (the W3C test suites, scale data).
+/// Relative IRIs resolve against --load-base, by default the file's own URL.
+agenda::Dataset load_single_file(const Common& common, const Options& options) {
+  const std::filesystem::path file = std::filesystem::absolute(*options.value("--load"));
+  const rdf::Syntax syntax =
+      file.extension() == ".nt" ? rdf::Syntax::ntriples : rdf::Syntax::turtle;
+  rdf::Model model;
+  rdf::read_file(model, file, options.value_or("--load-base", "file://" + file.string()), syntax);
+  agenda::Dataset dataset;
+  dataset.base = common.base;
+  dataset.parts.push_back({"data", std::move(model)});
+  return dataset;
+}
+
 /// The dataset from built dumps (DIR/{part}.nt), or built from the sources.
 agenda::Dataset load_dataset(const Common& common, const Options& options) {
+  if (options.value("--load")) {
+    return load_single_file(common, options);
+  }
   std::optional<std::string> directory = options.value("--data");
   if (!directory) {
     agenda::Dataset dataset =
@@ -57,7 +75,8 @@ sigset_t stop_signals() {
 
 int run_serve(const Common& common, const std::vector<std::string>& args) {
   Options options(args, {{"--host", "--port", "--data", "--workers", "--timeout-ms", "--memory-mb",
-                          "--row-limit", "--threads", "--cache-mb", "--max-query-bytes"},
+                          "--row-limit", "--threads", "--cache-mb", "--max-query-bytes", "--load",
+                          "--load-base"},
                          {}});
   const auto started = std::chrono::steady_clock::now();
   http::ServerOptions server_options;

@@ -96,7 +96,7 @@ LinkedData::LinkedData(const agenda::Dataset& dataset, const rdf::Model& curated
       catalogue_(publish::catalogue(curated_catalogue, dataset.base, dumps_)),
       void_(publish::void_description(dataset, dumps_)), etag_(std::move(etag)),
       last_modified_(std::move(last_modified)) {
-  ontology_.add_all(dataset.part("ontology"));
+  if (dataset.has_part("ontology")) ontology_.add_all(dataset.part("ontology"));
   for (const publish::DumpFile& file : dumps_) {
     dump_etags_[file.name] = "W/\"" + publish::sha256_hex(file.content).substr(0, 32) + "\"";
   }
