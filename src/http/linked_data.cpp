@@ -89,20 +89,46 @@ void not_acceptable(httplib::Response& response) {
 
 } // namespace
 
+namespace {
+
+/// The union of the dataset's parts, unless it has only one (then nothing is copied).
+rdf::Model combined_unless_single(const agenda::Dataset& dataset) {
+  return dataset.parts.size() == 1 ? rdf::Model() : dataset.combined();
+}
+
+} // namespace
+
 LinkedData::LinkedData(const agenda::Dataset& dataset, const rdf::Model& curated_catalogue,
                        std::string etag, std::string last_modified)
-    : all_(dataset.combined()), site_(dataset.base, all_), pages_(site_, all_),
-      dumps_(publish::make_dumps(dataset)),
-      catalogue_(publish::catalogue(curated_catalogue, dataset.base, dumps_)),
-      void_(publish::void_description(dataset, dumps_)), etag_(std::move(etag)),
+    : dataset_(dataset), combined_(combined_unless_single(dataset)),
+      all_(dataset.parts.size() == 1 ? dataset.parts.front().model : combined_),
+      site_(dataset.base, all_), pages_(site_, all_), etag_(std::move(etag)),
       last_modified_(std::move(last_modified)) {
+  curated_catalogue_.add_all(curated_catalogue);
   if (dataset.has_part("ontology")) ontology_.add_all(dataset.part("ontology"));
-  for (const publish::DumpFile& file : dumps_) {
-    dump_etags_[file.name] = "W/\"" + publish::sha256_hex(file.content).substr(0, 32) + "\"";
-  }
   index_html_ = pages_.index();
   ontology_html_ = pages_.ontology();
-  dumps_html_ = pages_.dumps(dumps_);
+}
+
+const LinkedData::Published& LinkedData::published() const {
+  std::call_once(published_once_, [this] {
+    auto made = std::make_unique<Published>();
+    made->dumps = publish::make_dumps(dataset_);
+    made->catalogue = publish::catalogue(curated_catalogue_, dataset_.base, made->dumps);
+    for (const publish::DumpFile& file : made->dumps) {
+      made->dump_etags[file.name] = "W/\"" + publish::sha256_hex(file.content).substr(0, 32) + "\"";
+    }
+    made->dumps_html = pages_.dumps(made->dumps);
+    published_ = std::move(made);
+  });
+  return *published_;
+}
+
+const rdf::Model& LinkedData::void_description() const {
+  std::call_once(void_once_, [this] {
+    void_ = publish::void_description(dataset_, publish::dump_list(dataset_, all_.size()));
+  });
+  return void_;
 }
 
 void LinkedData::send_graph(const httplib::Request& request, httplib::Response& response,
@@ -183,15 +209,20 @@ void LinkedData::document(const httplib::Request& request, httplib::Response& re
 
 void LinkedData::dump(const httplib::Request& request, httplib::Response& response) const {
   const std::string name = request.path.substr(std::string("/dump/").size());
-  auto file = std::ranges::find(dumps_, name, &publish::DumpFile::name);
-  if (file == dumps_.end()) {
+  if (!publish::is_dump_name(dataset_, name)) {
+    not_found(request, response);
+    return;
+  }
+  const Published& made = published();
+  auto file = std::ranges::find(made.dumps, name, &publish::DumpFile::name);
+  if (file == made.dumps.end()) {
     not_found(request, response);
     return;
   }
   // A client that accepts gzip or brotli gets a plain dump compressed by the
   // HTTP layer (cpp-httplib compresses text types itself); the ETag is weak
   // for that reason: one validator for the identity and the compressed form.
-  const std::string& etag = dump_etags_.at(file->name);
+  const std::string& etag = made.dump_etags.at(file->name);
   response.set_header("ETag", etag);
   response.set_header("Last-Modified", last_modified_);
   response.set_header("Vary", "Accept-Encoding");
@@ -244,17 +275,17 @@ void LinkedData::install(httplib::Server& server) {
   server.Get(R"(/catalogue(\.[a-z]+)?)", [this](const httplib::Request& request,
                                                 httplib::Response& response) {
     std::string extension = split_extension(request.path).second;
-    send_graph(request, response, catalogue_,
+    send_graph(request, response, published().catalogue,
                extension.empty() && !request.has_header("Accept") ? "ttl" : extension, "");
   });
   server.Get(R"(/\.well-known/void(\.[a-z]+)?)", [this](const httplib::Request& request,
                                                         httplib::Response& response) {
     std::string extension = split_extension(request.path).second;
-    send_graph(request, response, void_,
+    send_graph(request, response, void_description(),
                extension.empty() && !request.has_header("Accept") ? "ttl" : extension, "");
   });
   server.Get("/dump/", [this](const httplib::Request&, httplib::Response& response) {
-    response.set_content(dumps_html_, html_type);
+    response.set_content(published().dumps_html, html_type);
   });
   server.Get(R"(/dump/[^/]+)", [this](const httplib::Request& request,
                                       httplib::Response& response) { dump(request, response); });

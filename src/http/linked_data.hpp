@@ -2,7 +2,9 @@
 // description document chosen by content negotiation), description documents
 // in HTML and four RDF syntaxes, the agenda's index page, the ontology, the
 // dumps, the DCAT-AP catalogue, VoID, sitemap and robots.txt. All answered
-// in this process from immutable data built once at startup.
+// in this process from immutable data: pages at startup; the dumps (with the
+// catalogue that gives their sizes and checksums) and VoID on first request,
+// once, so that a large dataset starts without serialising and gzipping itself.
 #pragma once
 
 #include "agenda/dataset.hpp"
@@ -12,6 +14,8 @@
 #include "rdf/model.hpp"
 
 #include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -33,16 +37,28 @@ public:
   /// The 404 page or text, by what the client accepts.
   void not_found(const httplib::Request& request, httplib::Response& response) const;
 
-  [[nodiscard]] const std::vector<publish::DumpFile>& dumps() const { return dumps_; }
+  /// The dumps (made on first use).
+  [[nodiscard]] const std::vector<publish::DumpFile>& dumps() const { return published().dumps; }
 
 private:
-  rdf::Model all_;
+  /// What is made from the dumps' bytes.
+  struct Published {
+    std::vector<publish::DumpFile> dumps;
+    std::map<std::string, std::string> dump_etags;
+    rdf::Model catalogue;
+    std::string dumps_html;
+  };
+
+  const agenda::Dataset& dataset_;
+  rdf::Model combined_; ///< the union of the parts; empty when there is one part
+  const rdf::Model& all_;
   publish::Site site_;
   publish::HtmlPages pages_;
-  std::vector<publish::DumpFile> dumps_;
-  std::map<std::string, std::string> dump_etags_;
-  rdf::Model catalogue_;
-  rdf::Model void_;
+  rdf::Model curated_catalogue_;
+  mutable std::once_flag published_once_;
+  mutable std::unique_ptr<Published> published_;
+  mutable std::once_flag void_once_;
+  mutable rdf::Model void_;
   rdf::Model ontology_;
   std::string etag_;
   std::string last_modified_;
@@ -58,6 +74,8 @@ private:
                   const rdf::Model& graph, const std::string& extension,
                   const std::string& html) const;
   [[nodiscard]] std::string sitemap() const;
+  [[nodiscard]] const Published& published() const;
+  [[nodiscard]] const rdf::Model& void_description() const;
 };
 
 } // namespace wa::http

@@ -43,6 +43,33 @@ std::vector<DumpFile> make_dumps(const agenda::Dataset& dataset) {
   return dumps;
 }
 
+std::vector<DumpFile> dump_list(const agenda::Dataset& dataset, std::size_t combined_triples) {
+  std::vector<DumpFile> list;
+  const auto add_graph_names = [&list](std::string_view name, std::size_t triples) {
+    for (const char* extension : {".ttl", ".ttl.gz", ".nt", ".nt.gz"}) {
+      list.push_back({std::string(name) + extension, {}, triples});
+    }
+  };
+  add_graph_names(combined_name, combined_triples);
+  std::size_t quad_count = 0;
+  for (const agenda::DatasetPart& part : dataset.parts)
+    quad_count += part.model.size();
+  for (const char* extension : {".nq", ".nq.gz"}) {
+    list.push_back({std::string(combined_name) + extension, {}, quad_count});
+  }
+  for (const agenda::DatasetPart& part : dataset.parts) {
+    add_graph_names(part.name, part.model.size());
+  }
+  return list;
+}
+
+bool is_dump_name(const agenda::Dataset& dataset, const std::string& name) {
+  for (const DumpFile& file : dump_list(dataset, 0)) {
+    if (file.name == name) return true;
+  }
+  return false;
+}
+
 void write_dumps(const std::vector<DumpFile>& dumps, const std::filesystem::path& directory) {
   std::filesystem::create_directories(directory);
   for (const DumpFile& dump : dumps) {

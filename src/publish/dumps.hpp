@@ -21,6 +21,14 @@ struct DumpFile {
 /// Every dump of `dataset`, in a fixed order.
 [[nodiscard]] std::vector<DumpFile> make_dumps(const agenda::Dataset& dataset);
 
+/// The names and triple counts of make_dumps' files, in its order, without
+/// their bytes (`combined_triples`: the size of the union of the parts).
+[[nodiscard]] std::vector<DumpFile> dump_list(const agenda::Dataset& dataset,
+                                              std::size_t combined_triples);
+
+/// Whether make_dumps gives a file of this name.
+[[nodiscard]] bool is_dump_name(const agenda::Dataset& dataset, const std::string& name);
+
 /// Writes the dumps into `directory` (created if missing).
 void write_dumps(const std::vector<DumpFile>& dumps, const std::filesystem::path& directory);
 

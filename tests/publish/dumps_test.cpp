@@ -76,6 +76,18 @@ TEST(Dumps, SameDatasetGivesTheSameBytes) {
   }
 }
 
+TEST(Dumps, TheListWithoutBytesNamesTheSameFiles) {
+  const std::vector<DumpFile> list = dump_list(test::real_dataset(), dump("werkagenda.nt").triples);
+  ASSERT_EQ(list.size(), dumps().size());
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    EXPECT_EQ(list[i].name, dumps()[i].name);
+    EXPECT_EQ(list[i].triples, dumps()[i].triples) << list[i].name;
+    EXPECT_TRUE(list[i].content.empty());
+    EXPECT_TRUE(is_dump_name(test::real_dataset(), list[i].name));
+  }
+  EXPECT_FALSE(is_dump_name(test::real_dataset(), "werkagenda.rdf"));
+}
+
 TEST(Dumps, NQuadsPutEachPartInItsNamedGraph) {
   const std::string& quads = dump("werkagenda.nq").content;
   EXPECT_NE(quads.find("<https://w3id.org/werkagenda/graph/agenda> .\n"), std::string::npos);
