@@ -20,7 +20,8 @@ const std::regex& priority_heading() {
 }
 
 const std::regex& row_start() {
-  static const std::regex pattern(R"(^(\d+) \| )");
+  // At most four digits: a longer number is no row number (and would overflow an int).
+  static const std::regex pattern(R"(^(\d{1,4}) \| )");
   return pattern;
 }
 
@@ -187,13 +188,30 @@ private:
     }
   }
 
+  static std::string heading_of(const ProgrammeLine& programme_line) {
+    return std::to_string(programme_line.number) + " " + programme_line.title;
+  }
+
+  /// The programme line that `line` is the heading of, if any.
+  [[nodiscard]] ProgrammeLine* programme_line_headed(const std::string& line) {
+    std::vector<ProgrammeLine>& lines = result_.agenda.programme_lines;
+    auto found = std::ranges::find_if(
+        lines, [&line](const ProgrammeLine& candidate) { return line == heading_of(candidate); });
+    return found == lines.end() ? nullptr : &*found;
+  }
+
   [[nodiscard]] bool is_programme_line_heading(const std::string& line) const {
-    for (const ProgrammeLine& programme_line : result_.agenda.programme_lines) {
-      if (line == std::to_string(programme_line.number) + " " + programme_line.title) {
-        return true;
-      }
+    return std::ranges::any_of(
+        result_.agenda.programme_lines,
+        [&line](const ProgrammeLine& candidate) { return line == heading_of(candidate); });
+  }
+
+  /// The programme line numbered `number`, if the text has one.
+  [[nodiscard]] ProgrammeLine* programme_line_numbered(int number) {
+    for (ProgrammeLine& programme_line : result_.agenda.programme_lines) {
+      if (programme_line.number == number) return &programme_line;
     }
-    return false;
+    return nullptr;
   }
 
   [[nodiscard]] bool ends_block(const std::string& line) const {
@@ -205,9 +223,8 @@ private:
     while (!done() && text() != colophon) {
       std::smatch found;
       const std::string line = text();
-      if (is_programme_line_heading(line)) {
-        programme_line_ =
-            &result_.agenda.programme_lines.at(static_cast<std::size_t>(line.front() - '1'));
+      if (ProgrammeLine* headed = programme_line_headed(line)) {
+        programme_line_ = headed;
         ++at_;
       } else if (std::regex_match(line, found, priority_heading())) {
         read_priority_part(std::stoi(found[1]), std::stoi(found[2]), trim(found[3].str()),
@@ -222,30 +239,51 @@ private:
     }
   }
 
-  Priority& priority_for(int programme_line, int number, const std::string& title, int line) {
+  /// nullptr when the text has no programme line `programme_line`.
+  Priority* priority_for(int programme_line, int number, const std::string& title, int line) {
     if (programme_line_ == nullptr || programme_line_->number != programme_line) {
       report(line, title, "priority outside its programme line");
-      programme_line_ =
-          &result_.agenda.programme_lines.at(static_cast<std::size_t>(programme_line - 1));
+      programme_line_ = programme_line_numbered(programme_line);
+      if (programme_line_ == nullptr) return nullptr;
     }
     std::vector<Priority>& priorities = programme_line_->priorities;
-    if (priorities.empty() || priorities.back().number != number) {
+    auto existing = std::ranges::find(priorities, number, &Priority::number);
+    if (existing == priorities.end()) {
       Priority priority;
       priority.programme_line = programme_line;
       priority.number = number;
       priority.title = title;
       priority.source = {priority.id() + "a", line};
       priorities.push_back(std::move(priority));
-    } else if (priorities.back().title != title) {
-      report(line, title, "title differs from the overview's \"" + priorities.back().title + "\"");
+      return &priorities.back();
     }
-    return priorities.back();
+    if (existing->title != title) {
+      report(line, title, "title differs from the overview's \"" + existing->title + "\"");
+    }
+    return &*existing;
   }
 
   void read_priority_part(int programme_line, int number, const std::string& title, bool overview) {
     const int heading_line = current().number;
-    Priority& priority = priority_for(programme_line, number, title, heading_line);
+    Priority* found = priority_for(programme_line, number, title, heading_line);
     ++at_;
+    if (found == nullptr) {
+      report(heading_line, title,
+             "the text has no programme line " + std::to_string(programme_line));
+      return;
+    }
+    // A second overview or action table of a priority is reported; its lines
+    // are read into a scratch copy so they pass, but its numbers are not kept twice.
+    const bool repeated = overview ? !found->goals.empty() : !found->actions.empty();
+    Priority scratch;
+    scratch.programme_line = programme_line;
+    scratch.number = number;
+    if (repeated) {
+      report(heading_line, title,
+             std::string("a second ") + (overview ? "overview" : "action table") + " of priority " +
+                 found->id());
+    }
+    Priority& priority = repeated ? scratch : *found;
     if (overview) {
       read_overview(priority, heading_line);
     } else {
