@@ -9,12 +9,29 @@
 
 #include <httplib.h>
 
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
 #include <chrono>
+#include <condition_variable>
+#include <cstring>
 #include <ctime>
+#include <deque>
 #include <fstream>
+#include <functional>
 #include <iostream>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 namespace wa::http {
 
@@ -59,24 +76,426 @@ bool etag_matches(const httplib::Request& request, const std::string& etag) {
   return header == "*" || header.find(etag) != std::string::npos;
 }
 
+// --- Connections -------------------------------------------------------------
+//
+// cpp-httplib gives every connection a thread of its pool for as long as it is
+// open, and its read timeout restarts with every byte: idle connections beyond
+// the pool size, or clients that dribble a byte now and then, keep everyone
+// else waiting. Here one reception thread holds every connection that has no
+// complete request yet (idle ones and those whose headers are still arriving)
+// in a poll set, under a deadline, and hands a connection to the request
+// threads only when its request line and headers are in. The limits are in
+// ServerOptions and the README.
+
+using Clock = std::chrono::steady_clock;
+
+struct ConnectionLimits {
+  std::chrono::milliseconds idle;
+  std::chrono::milliseconds request;
+  std::chrono::milliseconds write;
+  std::size_t header_bytes = 0;
+  std::size_t connections = 0;
+  std::size_t requests_per_connection = 0;
+};
+
+/// Set when the request being read on this thread ran out of time (answered 408).
+thread_local bool request_timed_out = false;
+
+struct Connection {
+  int fd = -1;
+  std::string buffer;                     ///< received, not yet read by the HTTP parser
+  std::size_t read = 0;                   ///< how much of `buffer` the parser has taken
+  bool partial = false;                   ///< part of the next request has arrived
+  Clock::time_point since = Clock::now(); ///< of the first byte if partial, else of idleness
+  std::size_t served = 0;
+
+  [[nodiscard]] std::string_view unread() const { return std::string_view(buffer).substr(read); }
+  void compact() {
+    buffer.erase(0, read);
+    read = 0;
+  }
+};
+
+bool headers_complete(std::string_view bytes) {
+  return bytes.find("\r\n\r\n") != std::string_view::npos ||
+         bytes.find("\n\n") != std::string_view::npos;
+}
+
+/// A whole answer written straight to the socket, for requests that never reach the router.
+void send_status(int fd, int status, const char* reason, const std::string& message) {
+  const std::string body = message + "\n";
+  const std::string response = "HTTP/1.1 " + std::to_string(status) + " " + reason +
+                               "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: " +
+                               std::to_string(body.size()) +
+                               "\r\nAccess-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n" +
+                               body;
+  [[maybe_unused]] const ssize_t sent =
+      ::send(fd, response.data(), response.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+  char line[128];
+  std::snprintf(line, sizeof line, "- - %d %zu\n", status, body.size());
+  std::cerr << line;
+}
+
+void close_socket(int fd) {
+  ::shutdown(fd, SHUT_RDWR);
+  ::close(fd);
+}
+
+/// Waits until `fd` is ready for `events`, at most until `deadline`, in slices
+/// so that a stopping server is noticed. 1 ready, 0 out of time or stopping, -1 error.
+int wait_for(int fd, short events, Clock::time_point deadline, const std::atomic<bool>& stopping) {
+  while (!stopping) {
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+    if (left <= 0) return 0;
+    pollfd waiting{fd, events, 0};
+    const int ready = ::poll(&waiting, 1, static_cast<int>(std::min<long long>(left, 100)));
+    if (ready > 0) return 1;
+    if (ready < 0 && errno != EINTR) return -1;
+  }
+  return 0;
+}
+
+/// One connection as cpp-httplib's parser sees it while a request thread
+/// serves it: first what the reception received, then the socket, with the
+/// request's deadline on every read.
+class ConnectionStream final : public httplib::Stream {
+public:
+  ConnectionStream(Connection& connection, const ConnectionLimits& limits,
+                   const std::atomic<bool>& stopping)
+      : connection_(connection), limits_(limits), stopping_(stopping),
+        deadline_(Clock::now() + limits.request) {}
+
+  [[nodiscard]] bool timed_out() const { return timed_out_; }
+
+  bool is_readable() const override {
+    return !connection_.unread().empty() ||
+           wait_for(connection_.fd, POLLIN, deadline_, stopping_) > 0;
+  }
+  bool is_writable() const override {
+    return wait_for(connection_.fd, POLLOUT, Clock::now() + limits_.write, stopping_) > 0;
+  }
+
+  ssize_t read(char* ptr, size_t size) override {
+    if (connection_.unread().empty()) {
+      const int ready = wait_for(connection_.fd, POLLIN, deadline_, stopping_);
+      if (ready == 0 && Clock::now() >= deadline_) {
+        timed_out_ = true;
+        request_timed_out = true;
+      }
+      if (ready <= 0) return -1;
+      connection_.compact();
+      char chunk[16384];
+      const ssize_t received = ::recv(connection_.fd, chunk, sizeof chunk, 0);
+      if (received <= 0) return received;
+      connection_.buffer.append(chunk, static_cast<std::size_t>(received));
+    }
+    const std::string_view unread = connection_.unread();
+    const std::size_t taken = std::min(size, unread.size());
+    std::memcpy(ptr, unread.data(), taken);
+    connection_.read += taken;
+    return static_cast<ssize_t>(taken);
+  }
+
+  ssize_t write(const char* ptr, size_t size) override {
+    if (wait_for(connection_.fd, POLLOUT, Clock::now() + limits_.write, stopping_) <= 0) {
+      return -1;
+    }
+    return ::send(connection_.fd, ptr, size, MSG_NOSIGNAL);
+  }
+
+  void get_remote_ip_and_port(std::string& ip, int& port) const override {
+    address_of(::getpeername, ip, port);
+  }
+  void get_local_ip_and_port(std::string& ip, int& port) const override {
+    address_of(::getsockname, ip, port);
+  }
+  socket_t socket() const override { return connection_.fd; }
+
+private:
+  Connection& connection_;
+  const ConnectionLimits& limits_;
+  const std::atomic<bool>& stopping_;
+  Clock::time_point deadline_;
+  bool timed_out_ = false;
+
+  void address_of(int (*query)(int, sockaddr*, socklen_t*), std::string& ip, int& port) const {
+    sockaddr_storage address{};
+    socklen_t length = sizeof address;
+    if (query(connection_.fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) return;
+    char text[INET6_ADDRSTRLEN] = {};
+    if (address.ss_family == AF_INET) {
+      const auto* v4 = reinterpret_cast<const sockaddr_in*>(&address);
+      ::inet_ntop(AF_INET, &v4->sin_addr, text, sizeof text);
+      port = ntohs(v4->sin_port);
+    } else if (address.ss_family == AF_INET6) {
+      const auto* v6 = reinterpret_cast<const sockaddr_in6*>(&address);
+      ::inet_ntop(AF_INET6, &v6->sin6_addr, text, sizeof text);
+      port = ntohs(v6->sin6_port);
+    }
+    ip = text;
+  }
+};
+
+/// cpp-httplib's task queue, replaced: the reception thread and the request threads.
+class ConnectionHub final : public httplib::TaskQueue {
+public:
+  /// Serves one request read from the stream (cpp-httplib's process_request).
+  using Serve = std::function<bool(httplib::Stream&, bool close, bool& closed)>;
+
+  ConnectionHub(std::size_t threads, ConnectionLimits limits, Serve serve)
+      : limits_(limits), serve_(std::move(serve)) {
+    if (::pipe2(wake_, O_CLOEXEC | O_NONBLOCK) != 0) throw std::runtime_error("pipe2 failed");
+    reception_ = std::thread([this] { receive(); });
+    for (std::size_t i = 0; i < threads; ++i)
+      workers_.emplace_back([this] { work(); });
+  }
+  ConnectionHub(const ConnectionHub&) = delete;
+  ConnectionHub& operator=(const ConnectionHub&) = delete;
+  ~ConnectionHub() override {
+    ::close(wake_[0]);
+    ::close(wake_[1]);
+  }
+
+  /// Called on the accepting thread: the task admits a new socket (admit()) and returns.
+  void enqueue(std::function<void()> task) override { task(); }
+
+  void shutdown() override {
+    stopping_ = true;
+    wake();
+    ready_changed_.notify_all();
+    reception_.join();
+    for (std::thread& worker : workers_)
+      worker.join();
+    for (auto& connection : incoming_)
+      close_socket(connection->fd);
+    for (auto& connection : ready_)
+      close_socket(connection->fd);
+  }
+
+  void admit(int fd) {
+    const int on = 1;
+    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+    auto connection = std::make_unique<Connection>();
+    connection->fd = fd;
+    hand_to_reception(std::move(connection));
+  }
+
+private:
+  ConnectionLimits limits_;
+  Serve serve_;
+  std::atomic<bool> stopping_{false};
+  int wake_[2] = {-1, -1};
+  std::thread reception_;
+  std::vector<std::thread> workers_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Connection>> incoming_; ///< for the reception (mutex_)
+  std::deque<std::unique_ptr<Connection>> ready_;     ///< for the request threads (mutex_)
+  std::condition_variable ready_changed_;
+  std::atomic<std::size_t> open_{0}; ///< connections held, wherever they are
+
+  void wake() {
+    const char byte = 0;
+    [[maybe_unused]] const ssize_t written = ::write(wake_[1], &byte, 1);
+  }
+
+  void hand_to_reception(std::unique_ptr<Connection> connection) {
+    {
+      std::lock_guard lock(mutex_);
+      incoming_.push_back(std::move(connection));
+    }
+    wake();
+  }
+
+  void finish(std::unique_ptr<Connection> connection) {
+    close_socket(connection->fd);
+    --open_;
+  }
+
+  /// The reception thread: reads request lines and headers into each
+  /// connection's buffer and enforces the idle and request deadlines.
+  void receive() {
+    std::vector<std::unique_ptr<Connection>> held;
+    std::vector<pollfd> polled;
+    while (!stopping_) {
+      take_incoming(held);
+      polled.assign(1, pollfd{wake_[0], POLLIN, 0});
+      Clock::time_point next = Clock::now() + std::chrono::seconds(1);
+      for (const auto& connection : held) {
+        polled.push_back({connection->fd, POLLIN, 0});
+        next = std::min(next,
+                        connection->since + (connection->partial ? limits_.request : limits_.idle));
+      }
+      const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(next - Clock::now());
+      const int ready = ::poll(polled.data(), polled.size(),
+                               static_cast<int>(std::clamp<long long>(wait.count() + 1, 0, 1000)));
+      if (ready < 0 && errno != EINTR) break;
+      if (polled[0].revents != 0) {
+        char drain[256];
+        while (::read(wake_[0], drain, sizeof drain) > 0) {
+        }
+      }
+      const Clock::time_point now = Clock::now();
+      std::vector<std::unique_ptr<Connection>> still;
+      for (std::size_t i = 0; i < held.size(); ++i) {
+        std::unique_ptr<Connection> connection = std::move(held[i]);
+        if ((polled[i + 1].revents & (POLLIN | POLLHUP | POLLERR)) != 0 &&
+            !receive_from(*connection, now)) {
+          finish(std::move(connection));
+        } else if (headers_complete(connection->unread())) {
+          hand_to_workers(std::move(connection));
+        } else if (connection->unread().size() > limits_.header_bytes) {
+          reject_oversized(std::move(connection));
+        } else if (connection->partial && now - connection->since > limits_.request) {
+          send_status(connection->fd, 408, "Request Timeout",
+                      "the request line and headers did not arrive within " +
+                          std::to_string(limits_.request.count() / 1000) + " s");
+          finish(std::move(connection));
+        } else if (!connection->partial && now - connection->since > limits_.idle) {
+          finish(std::move(connection));
+        } else {
+          still.push_back(std::move(connection));
+        }
+      }
+      held = std::move(still);
+    }
+    for (auto& connection : held)
+      close_socket(connection->fd);
+  }
+
+  /// New and returned connections join the poll set; beyond the limit the
+  /// longest-idle connection is closed, or the newcomer refused.
+  void take_incoming(std::vector<std::unique_ptr<Connection>>& held) {
+    std::vector<std::unique_ptr<Connection>> arrived;
+    {
+      std::lock_guard lock(mutex_);
+      arrived.swap(incoming_);
+    }
+    for (auto& connection : arrived) {
+      if (connection->served == 0) ++open_;
+      if (open_ > limits_.connections) {
+        auto idle = std::ranges::min_element(held, [](const auto& a, const auto& b) {
+          return std::pair(a->partial, a->since) < std::pair(b->partial, b->since);
+        });
+        if (idle != held.end() && !(*idle)->partial) {
+          finish(std::move(*idle));
+          held.erase(idle);
+        } else {
+          send_status(connection->fd, 503, "Service Unavailable",
+                      "too many connections: " + std::to_string(limits_.connections) +
+                          " are open; try again shortly");
+          finish(std::move(connection));
+          continue;
+        }
+      }
+      held.push_back(std::move(connection));
+    }
+  }
+
+  /// False when the peer closed the connection or it failed.
+  static bool receive_from(Connection& connection, Clock::time_point now) {
+    char chunk[16384];
+    const ssize_t received = ::recv(connection.fd, chunk, sizeof chunk, MSG_DONTWAIT);
+    if (received < 0) return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR;
+    if (received == 0) return false;
+    if (!connection.partial) {
+      connection.partial = true;
+      connection.since = now;
+    }
+    connection.buffer.append(chunk, static_cast<std::size_t>(received));
+    return true;
+  }
+
+  void reject_oversized(std::unique_ptr<Connection> connection) {
+    const std::string_view head = connection->unread();
+    const std::string limit = std::to_string(limits_.header_bytes);
+    if (head.find('\n') == std::string_view::npos) {
+      send_status(connection->fd, 414, "URI Too Long",
+                  "the request line is longer than " + limit +
+                      " bytes: send a long query with POST application/sparql-query");
+    } else {
+      send_status(connection->fd, 431, "Request Header Fields Too Large",
+                  "the request headers are larger than " + limit + " bytes");
+    }
+    finish(std::move(connection));
+  }
+
+  void hand_to_workers(std::unique_ptr<Connection> connection) {
+    {
+      std::lock_guard lock(mutex_);
+      ready_.push_back(std::move(connection));
+    }
+    ready_changed_.notify_one();
+  }
+
+  /// A request thread: serves the request whose headers are in, then gives
+  /// the connection back to the reception (keep-alive) or closes it.
+  void work() {
+    for (;;) {
+      std::unique_ptr<Connection> connection;
+      {
+        std::unique_lock lock(mutex_);
+        ready_changed_.wait(lock, [this] { return stopping_ || !ready_.empty(); });
+        if (ready_.empty()) return;
+        connection = std::move(ready_.front());
+        ready_.pop_front();
+      }
+      request_timed_out = false;
+      ConnectionStream stream(*connection, limits_, stopping_);
+      const bool last = ++connection->served >= limits_.requests_per_connection || stopping_;
+      bool closed = false;
+      const bool answered = serve_(stream, last, closed);
+      if (!answered || closed || last || stream.timed_out()) {
+        finish(std::move(connection));
+        continue;
+      }
+      connection->compact();
+      connection->partial = !connection->buffer.empty();
+      connection->since = Clock::now();
+      hand_to_reception(std::move(connection));
+    }
+  }
+};
+
+/// cpp-httplib's server with its connections handed to a ConnectionHub.
+class BoundedServer final : public httplib::Server {
+public:
+  BoundedServer(std::size_t threads, ConnectionLimits limits) {
+    new_task_queue = [this, threads, limits] {
+      auto* hub = new ConnectionHub(threads, limits,
+                                    [this](httplib::Stream& stream, bool close, bool& closed) {
+                                      return process_request(stream, close, closed, nullptr);
+                                    });
+      hub_ = hub;
+      return hub;
+    };
+  }
+
+private:
+  std::atomic<ConnectionHub*> hub_{nullptr};
+
+  bool process_and_close_socket(socket_t sock) override {
+    hub_.load()->admit(sock);
+    return true;
+  }
+};
+
 } // namespace
 
 Server::Server(const agenda::Dataset& dataset, const rdf::Model& curated_catalogue,
                store::WorkerPool& pool, ServerOptions options)
     : dataset_(dataset), pool_(pool), options_(std::move(options)),
-      http_(std::make_unique<httplib::Server>()), cache_(options_.cache_bytes),
-      etag_(dataset_etag(dataset)), last_modified_(http_date(std::time(nullptr))) {
-  const int threads = options_.threads;
-  http_->new_task_queue = [threads] {
-    return new httplib::ThreadPool(static_cast<std::size_t>(threads));
-  };
+      http_(std::make_unique<BoundedServer>(
+          static_cast<std::size_t>(std::max(options_.threads, 1)),
+          ConnectionLimits{std::chrono::seconds(options_.idle_seconds),
+                           std::chrono::seconds(options_.request_seconds), std::chrono::seconds(30),
+                           options_.max_header_bytes, options_.max_connections, 1000})),
+      cache_(options_.cache_bytes), etag_(dataset_etag(dataset)),
+      last_modified_(http_date(std::time(nullptr))) {
   http_->set_payload_max_length(options_.max_query_bytes);
-  // Without TCP_NODELAY, keep-alive responses wait for the client's delayed ACK (about 40 ms).
+  // Without TCP_NODELAY, keep-alive responses wait for the client's delayed ACK (about 40 ms);
+  // the connection hub sets it on every accepted socket.
   http_->set_tcp_nodelay(true);
-  http_->set_keep_alive_max_count(1000);
-  http_->set_keep_alive_timeout(5);
-  http_->set_read_timeout(10);
-  http_->set_write_timeout(30);
   http_->set_default_headers(
       {{"Access-Control-Allow-Origin", "*"},
        {"Access-Control-Expose-Headers", "ETag, Last-Modified, SPARQL-Results-Truncated"}});
@@ -128,7 +547,13 @@ void Server::install_logging() {
       return;
     }
     std::string message;
-    switch (response.status) {
+    if (request_timed_out) {
+      response.status = 408;
+      message = "the request body did not arrive within " +
+                std::to_string(options_.request_seconds) + " s";
+    }
+    switch (message.empty() ? response.status : 0) {
+    case 0: break;
     case 405: message = "method not allowed"; break;
     case 413: message = "the request body is too large"; break;
     case 414:

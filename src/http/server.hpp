@@ -21,9 +21,16 @@ namespace wa::http {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;               ///< 0: any free port
-  int threads = 32;              ///< HTTP connections served at once
-  std::size_t row_limit = 10000; ///< rows or triples per result
+  int port = 8080;  ///< 0: any free port
+  int threads = 32; ///< requests handled at once (a connection waiting costs none)
+  /// Connections held at once; beyond it the longest-idle one is closed, or
+  /// the new one answered 503 when none is idle.
+  std::size_t max_connections = 1024;
+  int idle_seconds = 5;     ///< a connection with no request in progress is closed after this
+  int request_seconds = 10; ///< a request's line and headers must arrive within this of its
+                            ///< first byte, its body within this after the headers (else 408)
+  std::size_t max_header_bytes = 64U << 10U; ///< request line and headers (else 414 / 431)
+  std::size_t row_limit = 10000;             ///< rows or triples per result
   std::size_t max_query_bytes = 1U << 20U;
   std::size_t cache_bytes = 64U << 20U;
   long deadline_ms = 10000; ///< shown in the service description
