@@ -1,0 +1,136 @@
+// Hosting a test's dataset on a backend: the embedded store (one file, the
+// default graph the union of everything loaded, so no named graphs of their
+// own) or Virtuoso (scripts/virtuoso; default and named graphs exactly as the
+// test gives them). One server is reused for consecutive tests with the same data.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileUrl, readRdf, toNTriples } from './rdf.mjs';
+import { runCommand, startServer } from './server.mjs';
+
+const DEFAULT_GRAPH = 'urn:x-w3c-conformance:default-graph';
+
+/** What decides which server a test needs. */
+function dataKey(test, withNamedGraphs) {
+  const named = withNamedGraphs ? test.graphData.map((g) => `${g.name}=${g.file}`) : [];
+  return JSON.stringify([test.data, named]);
+}
+
+/** One N-Triples (or the original Turtle) file holding the merge of `files`. */
+async function mergedFile(files, tmpDir, counter) {
+  if (files.length === 1 && /\.(ttl|nt)$/.test(files[0])) {
+    return { file: files[0], base: fileUrl(files[0]) };
+  }
+  const quads = [];
+  for (const [i, file] of files.entries()) quads.push(...(await readRdf(file, { prefix: `f${i}_` })));
+  const file = path.join(tmpDir, `data-${counter}.nt`);
+  fs.writeFileSync(file, toNTriples(quads));
+  return { file, base: fileUrl(file) };
+}
+
+class Backend {
+  constructor({ binary, tmpDir, timeoutMs }) {
+    this.binary = binary;
+    this.tmpDir = tmpDir;
+    this.timeoutMs = timeoutMs;
+    this.server = undefined;
+    this.key = undefined;
+    this.counter = 0;
+  }
+
+  /** Whether the backend can hold the test's dataset; a reason when not. */
+  notHostable() {
+    return undefined;
+  }
+
+  /** The endpoint URL serving the test's dataset. */
+  async endpointFor(test) {
+    const key = this.keyOf(test);
+    if (this.server && this.key === key) return this.server.url;
+    await this.stop();
+    this.key = key;
+    this.server = await this.start(test);
+    return this.server.url;
+  }
+
+  /** A server with no data (syntax and protocol tests). */
+  async emptyEndpoint() {
+    return this.endpointFor({ data: [], graphData: [] });
+  }
+
+  async stop() {
+    if (this.server) await this.server.stop();
+    this.server = undefined;
+    this.key = undefined;
+  }
+
+  commonArgs() {
+    return ['--workers', '1', '--timeout-ms', String(this.timeoutMs), '--cache-mb', '0'];
+  }
+}
+
+export class EmbeddedBackend extends Backend {
+  name = 'embedded';
+
+  notHostable(test) {
+    if (test.graphData.length === 0) return undefined;
+    return (
+      'not hostable: the dataset has named graphs (qt:graphData) apart from its default graph, ' +
+      "and the embedded store's default graph is always the union of its graphs"
+    );
+  }
+
+  keyOf(test) {
+    return dataKey(test, false);
+  }
+
+  async start(test) {
+    const { file, base } = await mergedFile(test.data, this.tmpDir, ++this.counter);
+    return startServer(this.binary, ['--load', file, '--load-base', base, ...this.commonArgs()]);
+  }
+}
+
+export class VirtuosoBackend extends Backend {
+  name = 'virtuoso';
+
+  constructor(options) {
+    super(options);
+    this.script = options.virtuosoScript;
+    this.dir = path.join(this.tmpDir, 'virtuoso');
+  }
+
+  keyOf(test) {
+    return dataKey(test, true);
+  }
+
+  async virtuoso(...args) {
+    const { code, stdout, stderr } = await runCommand(this.script, args, { timeoutMs: 180000 });
+    if (code !== 0) throw new Error(`scripts/virtuoso ${args[0]} failed: ${(stderr || stdout).trim().split('\n').pop()}`);
+    return stdout;
+  }
+
+  async open() {
+    await this.virtuoso('start', this.dir);
+  }
+
+  async close() {
+    await this.stop();
+    await this.virtuoso('stop', this.dir).catch(() => {});
+  }
+
+  async start(test) {
+    await this.virtuoso('clear', this.dir);
+    const { file } = await mergedFile(test.data, this.tmpDir, ++this.counter);
+    const defaultFile = fs.statSync(file).size > 0 ? file : undefined;
+    if (defaultFile) await this.virtuoso('load', this.dir, DEFAULT_GRAPH, defaultFile);
+    for (const graph of test.graphData) {
+      const { file: named } = await mergedFile([graph.file], this.tmpDir, ++this.counter);
+      await this.virtuoso('load', this.dir, graph.name, named);
+    }
+    return startServer(this.binary, [
+      '--store', 'virtuoso', '--virtuoso-dir', this.dir, '--load', file,
+      '--virtuoso-default-graphs', DEFAULT_GRAPH,
+      '--virtuoso-named-graphs', test.graphData.map((g) => g.name).join(' '),
+      ...this.commonArgs(),
+    ]);
+  }
+}
