@@ -30,11 +30,16 @@ Commands:
   serve [--host H] [--port N] [--data DIR] [--workers N] [--timeout-ms N]
         [--memory-mb N] [--row-limit N] [--threads N] [--cache-mb N]
         [--max-query-bytes N] [--load FILE [--load-base IRI]]
+        [--store embedded|virtuoso [--virtuoso-dir DIR | --virtuoso-endpoint URL]
+         [--virtuoso-default-graphs "IRI ..."] [--virtuoso-named-graphs "IRI ..."]]
         Serve the dataset over HTTP: a read-only SPARQL 1.1 endpoint at
         /sparql (default 127.0.0.1:8080). The dataset is built from the
         sources, or read from DIR/{agenda,organisations,legislation,
         ontology}.nt, or is one Turtle / N-Triples FILE (other data than
-        the agenda: test suites, scale data). Queries run in N worker processes (default 4), each
+        the agenda: test suites, scale data). --store virtuoso answers
+        SPARQL with a Virtuoso started by scripts/virtuoso (full SPARQL 1.1:
+        property paths, EXISTS, MINUS, VALUES, DESCRIBE); its dataset is the
+        graphs named after the dataset's parts unless listed. Queries run in N worker processes (default 4), each
         under a deadline (default 10000 ms) and a memory cap (default
         2048 MB); results hold at most --row-limit rows (default 10000).
         SIGINT or SIGTERM stops the server.

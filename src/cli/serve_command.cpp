@@ -5,6 +5,7 @@
 #include "rdf/turtle_reader.hpp"
 #include "sparql/responder.hpp"
 #include "store/embedded_store.hpp"
+#include "store/virtuoso_store.hpp"
 #include "store/worker_pool.hpp"
 
 #include <pthread.h>
@@ -13,6 +14,8 @@
 #include <chrono>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <sstream>
 #include <thread>
 
 namespace wa::cli {
@@ -62,6 +65,59 @@ agenda::Dataset load_dataset(const Common& common, const Options& options) {
   return dataset;
 }
 
+std::vector<std::string> split_on_spaces(const std::string& text) {
+  std::vector<std::string> words;
+  std::istringstream stream(text);
+  for (std::string word; stream >> word;)
+    words.push_back(word);
+  return words;
+}
+
+/// Where Virtuoso listens and which of its graphs make the dataset: by
+/// default the dataset's own parts, as scripts/virtuoso load-dataset loads them.
+store::VirtuosoConnection virtuoso_connection(const agenda::Dataset& dataset,
+                                              const Options& options,
+                                              std::chrono::milliseconds deadline) {
+  store::VirtuosoConnection connection;
+  if (auto endpoint = options.value("--virtuoso-endpoint")) {
+    connection.endpoint = *endpoint;
+  } else if (auto directory = options.value("--virtuoso-dir")) {
+    connection.endpoint = store::VirtuosoConnection::endpoint_in(*directory);
+  } else {
+    throw UsageError("--store virtuoso needs --virtuoso-dir DIR or --virtuoso-endpoint URL");
+  }
+  std::vector<std::string> parts;
+  for (const agenda::DatasetPart& part : dataset.parts)
+    parts.push_back(dataset.graph_iri(part.name));
+  auto graphs = [&](const std::string& name) {
+    auto listed = options.value(name);
+    return listed ? split_on_spaces(*listed) : parts;
+  };
+  connection.default_graphs = graphs("--virtuoso-default-graphs");
+  connection.named_graphs = graphs("--virtuoso-named-graphs");
+  // Virtuoso's own limit comes first, so that it stops the query rather than
+  // our deadline killing a worker that waits for it.
+  connection.timeout = deadline * 9 / 10;
+  return connection;
+}
+
+/// Makes, in the zygote, what each query worker uses to answer.
+store::WorkHandlerFactory
+handler_factory(const agenda::Dataset& dataset,
+                const std::optional<store::VirtuosoConnection>& virtuoso) {
+  if (virtuoso) {
+    return [connection = *virtuoso]() -> store::WorkHandler {
+      auto store = std::make_shared<store::VirtuosoStore>(connection);
+      return
+          [store](const store::WorkRequest& request) { return sparql::respond(*store, request); };
+    };
+  }
+  return [&dataset]() -> store::WorkHandler {
+    auto store = std::make_shared<store::EmbeddedStore>(dataset);
+    return [store](const store::WorkRequest& request) { return sparql::respond(*store, request); };
+  };
+}
+
 /// SIGINT and SIGTERM go to one thread that stops the server cleanly.
 sigset_t stop_signals() {
   sigset_t signals;
@@ -76,7 +132,8 @@ sigset_t stop_signals() {
 int run_serve(const Common& common, const std::vector<std::string>& args) {
   Options options(args, {{"--host", "--port", "--data", "--workers", "--timeout-ms", "--memory-mb",
                           "--row-limit", "--threads", "--cache-mb", "--max-query-bytes", "--load",
-                          "--load-base"},
+                          "--load-base", "--store", "--virtuoso-dir", "--virtuoso-endpoint",
+                          "--virtuoso-default-graphs", "--virtuoso-named-graphs"},
                          {}});
   const auto started = std::chrono::steady_clock::now();
   http::ServerOptions server_options;
@@ -95,16 +152,19 @@ int run_serve(const Common& common, const std::vector<std::string>& args) {
   server_options.deadline_ms = static_cast<long>(limits.deadline.count());
   server_options.project_root = common.root;
 
+  const std::string store_kind = options.value_or("--store", "embedded");
+  if (store_kind != "embedded" && store_kind != "virtuoso") {
+    throw UsageError("--store is embedded or virtuoso, not " + store_kind);
+  }
   agenda::Dataset dataset = load_dataset(common, options);
+  std::optional<store::VirtuosoConnection> virtuoso;
+  if (store_kind == "virtuoso") {
+    virtuoso = virtuoso_connection(dataset, options, limits.deadline);
+    store::VirtuosoStore(*virtuoso).check_reachable();
+  }
   ::signal(SIGPIPE, SIG_IGN);
   // The pool forks its zygote here, before this process starts any thread.
-  store::WorkerPool pool(
-      [&dataset]() -> store::WorkHandler {
-        auto store = std::make_shared<store::EmbeddedStore>(dataset);
-        return
-            [store](const store::WorkRequest& request) { return sparql::respond(*store, request); };
-      },
-      limits);
+  store::WorkerPool pool(handler_factory(dataset, virtuoso), limits);
 
   sigset_t signals = stop_signals();
   pthread_sigmask(SIG_BLOCK, &signals, nullptr); // every thread from here on inherits the mask
@@ -120,8 +180,9 @@ int run_serve(const Common& common, const std::vector<std::string>& args) {
   });
   const auto ready =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
-  std::cerr << "werkagenda serve: " << dataset.combined().size() << " triples, " << limits.workers
-            << " query workers, ready in " << static_cast<long>(ready.count()) << " ms\n";
+  std::cerr << "werkagenda serve: " << dataset.combined().size() << " triples, " << store_kind
+            << " store, " << limits.workers << " query workers, ready in "
+            << static_cast<long>(ready.count()) << " ms\n";
   std::cout << "SPARQL endpoint: http://" << server_options.host << ":" << port << "/sparql"
             << std::endl;
   const bool served = server.run();

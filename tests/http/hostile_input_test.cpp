@@ -55,7 +55,13 @@ TEST_F(HostileInput, DeeplyNestedGroupsAreAClearError) {
 TEST_F(HostileInput, AHugeLiteralIsAnswered) {
   auto response = post("SELECT * WHERE { ?s ?p \"" + std::string(900000, 'a') + "\" }");
   ASSERT_TRUE(response);
-  EXPECT_EQ(response->status, 200);
+  // Virtuoso's query compiler takes longer than the deadline over such a
+  // literal: then a clean 504 is the answer within the limit.
+  if (wa::test::virtuoso_test_dir().empty()) {
+    EXPECT_EQ(response->status, 200);
+  } else {
+    EXPECT_TRUE(response->status == 200 || response->status == 504) << response->status;
+  }
   EXPECT_TRUE(still_answers());
 }
 

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -24,6 +25,11 @@ std::string read_all(const std::string& path) {
 
 } // namespace
 
+std::string virtuoso_test_dir() {
+  const char* dir = std::getenv("WERKAGENDA_TEST_VIRTUOSO_DIR");
+  return dir == nullptr ? "" : dir;
+}
+
 ServerProcess::ServerProcess(const std::vector<std::string>& extra) {
   static int counter = 0;
   const std::string stem =
@@ -32,6 +38,9 @@ ServerProcess::ServerProcess(const std::vector<std::string>& extra) {
   const std::string out_path = stem + ".out";
   std::vector<std::string> args = {WERKAGENDA_BINARY, "serve", "--host", host_, "--port", "0"};
   args.insert(args.end(), extra.begin(), extra.end());
+  if (const std::string virtuoso = virtuoso_test_dir(); !virtuoso.empty()) {
+    args.insert(args.end(), {"--store", "virtuoso", "--virtuoso-dir", virtuoso});
+  }
   pid_ = ::fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {

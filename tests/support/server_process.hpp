@@ -9,6 +9,10 @@
 
 namespace wa::test {
 
+/// Set by ctest for the second run of the endpoint's tests: the directory of
+/// the Virtuoso that `serve --store virtuoso` then answers with; "" otherwise.
+[[nodiscard]] std::string virtuoso_test_dir();
+
 class ServerProcess {
 public:
   /// Starts the server with `extra` arguments after "serve --port 0"; waits until it listens.

@@ -1,0 +1,26 @@
+// What the full-SPARQL backend checks before a query leaves the process.
+// Its engine (Virtuoso) parses the query itself, so this guard works on
+// tokens: it refuses what a read-only endpoint must never run (updates,
+// LOAD, SERVICE, FROM, engine pragmas and engine-internal functions), finds
+// the query form, and notes which projected variables are bound to
+// boolean-valued expressions (the engine returns those as integers).
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace wa::store {
+
+struct FullSparqlPlan {
+  enum class Form { select, ask, construct, describe };
+  Form form = Form::select;
+  /// Variables bound by (EXPR AS ?v) or BIND(EXPR AS ?v) where EXPR can only
+  /// be true or false: a comparison, a logical operator, IN, or a boolean built-in.
+  std::set<std::string> boolean_variables;
+};
+
+/// Throws QueryRefused (400) naming what is refused, or the line of a lexical error.
+[[nodiscard]] FullSparqlPlan check_full_sparql(std::string_view query);
+
+} // namespace wa::store

@@ -1,0 +1,111 @@
+// What the full-SPARQL backend refuses before a query leaves the process, and
+// what it learns from the query's tokens (form, boolean-valued projections).
+#include "store/full_sparql_guard.hpp"
+#include "store/query_guard.hpp"
+#include "store/query_tokens.hpp"
+
+#include <gtest/gtest.h>
+
+namespace wa::store {
+namespace {
+
+std::string refusal(const std::string& query) {
+  try {
+    (void)check_full_sparql(query);
+  } catch (const QueryRefused& refused) {
+    EXPECT_EQ(refused.status(), 400);
+    return refused.what();
+  }
+  return "";
+}
+
+TEST(QueryTokens, KeepsKeywordsInsideStringsIrisAndCommentsOutOfTheWords) {
+  const auto tokens = tokenize_query("SELECT ?s # SERVICE\n"
+                                     "WHERE { ?s <http://x/SERVICE> \"\"\"FROM\n\"\"\" , 'LOAD' }");
+  std::vector<std::string> words;
+  for (const QueryToken& token : tokens) {
+    if (token.kind == QueryToken::Kind::word) words.push_back(token.text);
+  }
+  EXPECT_EQ(words, (std::vector<std::string>{"SELECT", "WHERE"}));
+}
+
+TEST(QueryTokens, SplitsWordsAtHyphensButNotPrefixedNames) {
+  const auto tokens = tokenize_query("?a-SERVICE ex:a-b.c 1.5. ?x<?y");
+  ASSERT_EQ(tokens.size(), 9U);
+  EXPECT_EQ(tokens[2].text, "SERVICE");
+  EXPECT_EQ(tokens[3].kind, QueryToken::Kind::prefixed_name);
+  EXPECT_EQ(tokens[3].text, "ex:a-b.c");
+  EXPECT_EQ(tokens[4].text, "1.5");
+  EXPECT_TRUE(tokens[5].is("."));
+  EXPECT_TRUE(tokens[7].is("<")); // "<?y" is no IRI: '?' may be in one, but it never closes
+}
+
+TEST(QueryTokens, NamesTheLineOfAnUnterminatedString) {
+  EXPECT_THROW((void)tokenize_query("SELECT *\nWHERE { ?s ?p \"open }"), std::invalid_argument);
+}
+
+TEST(FullSparqlGuard, RefusesWhatAReadOnlyEndpointMustNotRun) {
+  EXPECT_NE(refusal("SELECT * { SERVICE <http://127.0.0.1/> { ?s ?p ?o } }").find("SERVICE"),
+            std::string::npos);
+  EXPECT_NE(refusal("SELECT * FROM <file:///etc/passwd> { ?s ?p ?o }").find("FROM"),
+            std::string::npos);
+  EXPECT_NE(refusal("DEFINE get:soft \"replace\" SELECT * { ?s ?p ?o }").find("DEFINE"),
+            std::string::npos);
+  EXPECT_NE(refusal("LOAD <http://127.0.0.1/x>").find("read-only"), std::string::npos);
+  EXPECT_NE(refusal("SELECT * { ?s ?p ?o } ; INSERT DATA { <a> <b> <c> }").find("INSERT"),
+            std::string::npos);
+}
+
+TEST(FullSparqlGuard, RefusesTheEnginesInternalFunctionsByAnyName) {
+  EXPECT_NE(refusal("SELECT (bif:file_to_string('/etc/passwd') AS ?x) {}").find("bif:"),
+            std::string::npos);
+  EXPECT_NE(refusal("PREFIX f: <bif:> SELECT (f:file_to_string('x') AS ?x) {}").find("<bif:>"),
+            std::string::npos);
+  EXPECT_NE(refusal("SELECT (SQL:getenv('HOME') AS ?x) {}"), "");
+  EXPECT_NE(refusal("SELECT * { GRAPH <http://www.openlinksw.com/schemas/virtrdf#> { ?s ?p ?o } }"),
+            "");
+}
+
+TEST(FullSparqlGuard, RefusesBooleanConstantsWhichVirtuosoConfusesWithIntegers) {
+  EXPECT_NE(refusal("SELECT * { ?s ?p true }").find("boolean"), std::string::npos);
+  EXPECT_NE(refusal("SELECT * { ?s ?p \"false\"^^<http://www.w3.org/2001/XMLSchema#boolean> }"),
+            "");
+}
+
+TEST(FullSparqlGuard, RefusesWhatVirtuosoAnswersWrongly) {
+  EXPECT_NE(refusal("SELECT * { ?a ?p ?b FILTER(sameTerm(?a, ?b)) }").find("sameTerm"),
+            std::string::npos);
+  EXPECT_NE(refusal("SELECT ?b { <a> <p>+ ?b }").find("path"), std::string::npos);
+  EXPECT_NE(refusal("SELECT DISTINCT (COUNT(?b) AS ?n) { <a> (<p>/<q>)* ?b }").find("path"),
+            std::string::npos);
+  EXPECT_EQ(refusal("SELECT DISTINCT ?b { <a> <p>+ ?b }"), "");
+  EXPECT_EQ(refusal("ASK { <a> <p>* <b> }"), "");
+  EXPECT_EQ(refusal("SELECT (COUNT(*) AS ?n) (?x * 2 AS ?y) (SUM(?x) + 1 AS ?z) { ?a <p> ?x }"),
+            "");
+}
+
+TEST(FullSparqlGuard, LetsFullSparqlThrough) {
+  const std::string query = "PREFIX ex: <http://example.org/> "
+                            "SELECT ?a (COUNT(?b) AS ?n) WHERE { ?a ex:knows/ex:name ?b "
+                            "FILTER NOT EXISTS { ?a ex:age ?x } MINUS { ?a a ex:Robot } "
+                            "VALUES ?a { ex:alice } } GROUP BY ?a";
+  EXPECT_EQ(refusal(query), "");
+  EXPECT_EQ(check_full_sparql(query).form, FullSparqlPlan::Form::select);
+  EXPECT_EQ(check_full_sparql("DESCRIBE <http://example.org/a>").form,
+            FullSparqlPlan::Form::describe);
+  EXPECT_EQ(check_full_sparql("PREFIX a: <x:> ASK {}").form, FullSparqlPlan::Form::ask);
+  EXPECT_EQ(check_full_sparql("CONSTRUCT WHERE { ?s ?p ?o }").form,
+            FullSparqlPlan::Form::construct);
+}
+
+TEST(FullSparqlGuard, FindsVariablesBoundToBooleanExpressions) {
+  const FullSparqlPlan plan = check_full_sparql(
+      "SELECT (isIRI(?s) AS ?iri) (STRLEN(?o) > 2 AS ?long) (STRLEN(?o) AS ?length) "
+      "(?o IN (1, 2) AS ?listed) (!BOUND(?x) AS ?missing) (STR(?s) AS ?text) "
+      "WHERE { ?s ?p ?o BIND(EXISTS { ?s ?p ?s } AS ?loop) BIND((STRLEN(?o)) AS ?n) }");
+  EXPECT_EQ(plan.boolean_variables,
+            (std::set<std::string>{"iri", "long", "listed", "missing", "loop"}));
+}
+
+} // namespace
+} // namespace wa::store
