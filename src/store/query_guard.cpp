@@ -193,6 +193,62 @@ void collect_variables(rasqal_graph_pattern* pattern, std::set<std::string>& var
   }
 }
 
+/// The variables an expression mentions.
+void expression_variables(const rasqal_expression* expression, std::set<std::string>& variables) {
+  if (expression == nullptr) return;
+  if (const rasqal_variable* variable = variable_of(expression))
+    variables.insert(name_of(variable));
+  for (const rasqal_expression* arg :
+       {expression->arg1, expression->arg2, expression->arg3, expression->arg4}) {
+    expression_variables(arg, variables);
+  }
+  for (raptor_sequence* list : {expression->args, expression->params}) {
+    if (list == nullptr) continue;
+    for (int i = 0; i < raptor_sequence_size(list); ++i) {
+      expression_variables(static_cast<rasqal_expression*>(raptor_sequence_get_at(list, i)),
+                           variables);
+    }
+  }
+}
+
+/// Every variable a pattern mentions (triples, FILTER and BIND expressions,
+/// GRAPH variables), leaving out the sub-pattern `skip`.
+void mentioned_variables(rasqal_graph_pattern* pattern, const rasqal_graph_pattern* skip,
+                         std::set<std::string>& variables) {
+  if (pattern == nullptr || pattern == skip) return;
+  for (int i = 0; rasqal_triple* triple = rasqal_graph_pattern_get_triple(pattern, i); ++i) {
+    for (rasqal_literal* part : {triple->subject, triple->predicate, triple->object}) {
+      if (const rasqal_variable* variable = variable_in(part)) variables.insert(name_of(variable));
+    }
+  }
+  if (const rasqal_variable* bound = rasqal_graph_pattern_get_variable(pattern)) {
+    variables.insert(name_of(bound));
+  }
+  if (const rasqal_variable* graph = variable_in(rasqal_graph_pattern_get_origin(pattern))) {
+    variables.insert(name_of(graph));
+  }
+  expression_variables(rasqal_graph_pattern_get_filter_expression(pattern), variables);
+  for (int i = 0;
+       rasqal_graph_pattern* part = rasqal_graph_pattern_get_sub_graph_pattern(pattern, i); ++i) {
+    mentioned_variables(part, skip, variables);
+  }
+}
+
+/// The blank node labels of a pattern's own triple patterns.
+std::set<std::string> blank_labels(rasqal_graph_pattern* pattern) {
+  std::set<std::string> labels;
+  for (int i = 0; rasqal_triple* triple = rasqal_graph_pattern_get_triple(pattern, i); ++i) {
+    for (rasqal_literal* part : {triple->subject, triple->predicate, triple->object}) {
+      const rasqal_variable* variable = variable_in(part);
+      // Rasqal turns a blank node label of a pattern into an anonymous variable.
+      if (variable != nullptr && variable->type == RASQAL_VARIABLE_TYPE_ANONYMOUS) {
+        labels.insert(name_of(variable));
+      }
+    }
+  }
+  return labels;
+}
+
 class Guard {
 public:
   Guard(rasqal_query* query, const PredicateStats* stats) : query_(query), stats_(stats) {}
@@ -213,6 +269,9 @@ public:
     bound_ = certainly_bound(where);
     check_pattern(where);
     check_joins(where, false);
+    check_scopes(where, where, nullptr);
+    check_blank_labels(where);
+    if (plan.form == QueryPlan::Form::construct) check_template();
     check_projection(plan);
     check_grouping(plan);
     check_order(plan);
@@ -224,6 +283,152 @@ private:
   const PredicateStats* stats_;
   std::set<std::string> bound_;
   std::set<std::string> counted_; ///< projected COUNT aggregates: always bound
+
+  /// SPARQL evaluates a group on its own: a FILTER or BIND in a nested group,
+  /// or an OPTIONAL nested in one, sees only the variables the group binds.
+  /// Rasqal instead lets the values bound outside the group flow in, and so
+  /// answers wrongly when such a variable is bound outside the group but not
+  /// by the group's own triple patterns. Refused, naming the variable.
+  void check_scopes(rasqal_graph_pattern* pattern, rasqal_graph_pattern* root,
+                    rasqal_graph_pattern* parent) {
+    if (pattern == nullptr) return;
+    const rasqal_graph_pattern_operator kind = rasqal_graph_pattern_get_operator(pattern);
+    std::vector<rasqal_graph_pattern*> parts;
+    for (int i = 0;
+         rasqal_graph_pattern* part = rasqal_graph_pattern_get_sub_graph_pattern(pattern, i); ++i) {
+      parts.push_back(part);
+    }
+    // BIND(... AS ?v) must not name a variable used before it in its group.
+    // Rasqal parses "{ P } { BIND(...) }" and "{ P BIND(...) }" alike, so
+    // both are refused (UNION branches are alternatives, not "before").
+    std::set<std::string> before;
+    for (rasqal_graph_pattern* part : parts) {
+      if (kind == RASQAL_GRAPH_PATTERN_OPERATOR_UNION) break;
+      if (rasqal_graph_pattern_get_operator(part) == RASQAL_GRAPH_PATTERN_OPERATOR_LET) {
+        const rasqal_variable* bound = rasqal_graph_pattern_get_variable(part);
+        if (bound != nullptr && before.contains(name_of(bound))) {
+          refuse("BIND(... AS ?" + name_of(bound) + ") after a pattern that uses ?" +
+                 name_of(bound) + " is not supported by " + engine +
+                 ": SPARQL forbids it within one group (section 18.2.1) and the engine cannot "
+                 "tell that from a BIND in a group of its own. Use a new variable.");
+        }
+      }
+      if (rasqal_graph_pattern_get_operator(part) != RASQAL_GRAPH_PATTERN_OPERATOR_FILTER) {
+        mentioned_variables(part, nullptr, before);
+      }
+    }
+    // A UNION branch that is a lone BIND or FILTER is a group of its own.
+    if (kind == RASQAL_GRAPH_PATTERN_OPERATOR_UNION) {
+      for (rasqal_graph_pattern* branch : parts) {
+        const rasqal_graph_pattern_operator branch_kind = rasqal_graph_pattern_get_operator(branch);
+        if (branch_kind != RASQAL_GRAPH_PATTERN_OPERATOR_LET &&
+            branch_kind != RASQAL_GRAPH_PATTERN_OPERATOR_FILTER) {
+          continue;
+        }
+        std::set<std::string> read;
+        expression_variables(rasqal_graph_pattern_get_filter_expression(branch), read);
+        std::set<std::string> outside;
+        mentioned_variables(root, branch, outside);
+        for (const std::string& variable : read) {
+          if (outside.contains(variable)) refuse_outer_variable(variable);
+        }
+      }
+    }
+    const bool optional = kind == RASQAL_GRAPH_PATTERN_OPERATOR_OPTIONAL;
+    // OPTIONAL { P FILTER(f) }: f is the left join's condition and sees both sides.
+    const bool optional_body =
+        optional ||
+        (parent != nullptr &&
+         rasqal_graph_pattern_get_operator(parent) == RASQAL_GRAPH_PATTERN_OPERATOR_OPTIONAL &&
+         rasqal_graph_pattern_get_sub_graph_pattern(parent, 1) == nullptr);
+    const bool group = kind == RASQAL_GRAPH_PATTERN_OPERATOR_GROUP || optional;
+    if (pattern != root && group) {
+      std::set<std::string> inside_bound;
+      for (rasqal_graph_pattern* part : parts)
+        inside_bound.merge(certainly_bound(part));
+      std::set<std::string> outside;
+      mentioned_variables(root, pattern, outside);
+      std::set<std::string> read;
+      if (!optional_body)
+        expression_variables(rasqal_graph_pattern_get_filter_expression(pattern), read);
+      for (rasqal_graph_pattern* part : parts) {
+        const rasqal_graph_pattern_operator part_kind = rasqal_graph_pattern_get_operator(part);
+        if (part_kind == RASQAL_GRAPH_PATTERN_OPERATOR_LET ||
+            (part_kind == RASQAL_GRAPH_PATTERN_OPERATOR_FILTER && !optional_body)) {
+          expression_variables(rasqal_graph_pattern_get_filter_expression(part), read);
+        } else if (part_kind == RASQAL_GRAPH_PATTERN_OPERATOR_OPTIONAL) {
+          mentioned_variables(part, nullptr, read);
+        }
+      }
+      for (const std::string& variable : read) {
+        if (!inside_bound.contains(variable) && outside.contains(variable)) {
+          refuse_outer_variable(variable);
+        }
+      }
+    }
+    for (rasqal_graph_pattern* part : parts)
+      check_scopes(part, root, pattern);
+  }
+
+  [[noreturn]] static void refuse_outer_variable(const std::string& variable) {
+    refuse(
+        "a FILTER, BIND or OPTIONAL inside a nested group that uses ?" + variable +
+        ", which the group's own triple patterns do not bind but the query binds outside the "
+        "group, is not supported by " +
+        engine +
+        " (SPARQL evaluates the group on its own, the engine lets the outside value in). Bind ?" +
+        variable + " inside the group, or move the FILTER, BIND or OPTIONAL out of it.");
+  }
+
+  /// A blank node label stands for one node within one basic graph pattern:
+  /// the same label in two of them is a syntax error (SPARQL 1.1, 19.6).
+  static void check_blank_labels(rasqal_graph_pattern* root) {
+    std::map<std::string, int> owner; // label -> basic graph pattern
+    int next_bgp = 0;
+    std::vector<rasqal_graph_pattern*> stack = {root};
+    for (std::size_t steps = 0; !stack.empty() && steps < 100000; ++steps) {
+      rasqal_graph_pattern* pattern = stack.back();
+      stack.pop_back();
+      if (pattern == nullptr) continue;
+      // Triples separated only by FILTERs form one basic graph pattern, even
+      // where Rasqal splits them.
+      int bgp = -1;
+      auto claim = [&](rasqal_graph_pattern* basic) {
+        if (bgp < 0) bgp = next_bgp++;
+        for (const std::string& label : blank_labels(basic)) {
+          auto [at, inserted] = owner.emplace(label, bgp);
+          if (!inserted && at->second != bgp) {
+            refuse("syntax error: the blank node label _:" + label +
+                   " is used in two different basic graph patterns (SPARQL 1.1, section 19.6)");
+          }
+        }
+      };
+      if (rasqal_graph_pattern_get_operator(pattern) == RASQAL_GRAPH_PATTERN_OPERATOR_BASIC) {
+        claim(pattern);
+        continue;
+      }
+      for (int i = 0;
+           rasqal_graph_pattern* part = rasqal_graph_pattern_get_sub_graph_pattern(pattern, i);
+           ++i) {
+        const rasqal_graph_pattern_operator kind = rasqal_graph_pattern_get_operator(part);
+        if (kind == RASQAL_GRAPH_PATTERN_OPERATOR_BASIC) {
+          claim(part);
+        } else if (kind != RASQAL_GRAPH_PATTERN_OPERATOR_FILTER) {
+          bgp = -1;
+          stack.push_back(part);
+        }
+      }
+    }
+  }
+
+  /// CONSTRUCT with an empty template crashes Rasqal.
+  void check_template() {
+    raptor_sequence* triples = rasqal_query_get_construct_triples_sequence(query_);
+    if (triples == nullptr || raptor_sequence_size(triples) == 0) {
+      refuse("CONSTRUCT with an empty template is not supported by " + engine +
+             " (it crashes on it); the answer would be the empty graph.");
+    }
+  }
 
   QueryPlan::Form check_form() {
     switch (rasqal_query_get_verb(query_)) {
@@ -293,7 +498,7 @@ private:
         if (i > 0 && !matches_at_most_once(triple, bound)) {
           refuse("a group of triple patterns followed by OPTIONAL, UNION, a sub-group or a FILTER "
                  "between triples, in which a triple pattern after the first can match more than "
-                 "once (here the one on " +
+                 "once, is not supported (here the one on " +
                  std::string(
                      reinterpret_cast<const char*>(rasqal_literal_as_string(triple->predicate))) +
                  "): " + engine +
@@ -341,6 +546,13 @@ private:
     if (!plain_operators().contains(op)) {
       refuse("an expression that " + engine + " does not support.");
     }
+    if (const rasqal_variable* variable = variable_of(expression);
+        (variable != nullptr && variable->type == RASQAL_VARIABLE_TYPE_ANONYMOUS) ||
+        (op == RASQAL_EXPR_LITERAL && expression->literal != nullptr &&
+         expression->literal->type == RASQAL_LITERAL_BLANK)) {
+      refuse("syntax error: a blank node in an expression (SPARQL allows blank nodes only in "
+             "triple patterns)");
+    }
     if (op == RASQAL_EXPR_COUNT) check_count(expression);
     if (is_aggregate(expression) && (expression->flags & RASQAL_EXPR_FLAG_DISTINCT) != 0U) {
       refuse("DISTINCT inside an aggregate is not supported by " + engine +
@@ -351,6 +563,11 @@ private:
              " (it ignores the separator).");
     }
     if (op == RASQAL_EXPR_CONCAT) check_concat(expression);
+    if (op == RASQAL_EXPR_DATATYPE && expression->arg1 != nullptr &&
+        is_arithmetic(expression->arg1->op)) {
+      refuse("DATATYPE() of an arithmetic result is not supported by " + engine +
+             " (it types sums of derived integer types such as xsd:short wrongly).");
+    }
     for (const rasqal_expression* arg :
          {expression->arg1, expression->arg2, expression->arg3, expression->arg4}) {
       check_expression(arg);
@@ -384,6 +601,11 @@ private:
                "; BIND the function's value to a variable first.");
       }
     }
+  }
+
+  static bool is_arithmetic(rasqal_op op) {
+    return op == RASQAL_EXPR_PLUS || op == RASQAL_EXPR_MINUS || op == RASQAL_EXPR_STAR ||
+           op == RASQAL_EXPR_SLASH || op == RASQAL_EXPR_UMINUS;
   }
 
   static bool is_aggregate(const rasqal_expression* expression) {
@@ -444,6 +666,13 @@ private:
                                                        ? empty_value(expression)
                                                        : EmptyAggregate::Value::unbound});
     }
+    std::set<std::string> projected_names;
+    for (const std::string& name : plan.variables) {
+      if (!projected_names.insert(name).second) {
+        refuse("syntax error: ?" + name + " is projected twice");
+      }
+    }
+    check_grouped_projection(projected);
     std::set<std::string> in_pattern;
     collect_variables(rasqal_query_get_query_graph_pattern(query_), in_pattern);
     for (int i = 0; i < raptor_sequence_size(projected); ++i) {
@@ -472,6 +701,66 @@ private:
       }
     } else {
       plan.empty_row.clear();
+    }
+  }
+
+  /// The variables an expression uses outside its aggregates.
+  static void unaggregated_variables(const rasqal_expression* expression,
+                                     std::set<std::string>& variables) {
+    if (expression == nullptr || is_aggregate(expression)) return;
+    if (const rasqal_variable* variable = variable_of(expression)) {
+      if (variable->expression != nullptr) {
+        unaggregated_variables(variable->expression, variables);
+      } else {
+        variables.insert(name_of(variable));
+      }
+      return;
+    }
+    for (const rasqal_expression* arg :
+         {expression->arg1, expression->arg2, expression->arg3, expression->arg4}) {
+      unaggregated_variables(arg, variables);
+    }
+    if (expression->args != nullptr) {
+      for (int i = 0; i < raptor_sequence_size(expression->args); ++i) {
+        unaggregated_variables(
+            static_cast<rasqal_expression*>(raptor_sequence_get_at(expression->args, i)),
+            variables);
+      }
+    }
+  }
+
+  /// With GROUP BY, a projected value must be a group key or use other
+  /// variables only inside aggregates (SPARQL 1.1, section 11.4).
+  void check_grouped_projection(raptor_sequence* projected) {
+    raptor_sequence* groups = rasqal_query_get_group_conditions_sequence(query_);
+    if (groups == nullptr || raptor_sequence_size(groups) == 0) return;
+    std::set<std::string> keys;
+    for (int i = 0; i < raptor_sequence_size(groups); ++i) {
+      auto* condition = static_cast<rasqal_expression*>(raptor_sequence_get_at(groups, i));
+      if (const rasqal_variable* key = variable_of(condition)) keys.insert(name_of(key));
+      if (condition->arg1 != nullptr) {
+        if (const rasqal_variable* key = variable_of(condition->arg1)) keys.insert(name_of(key));
+      }
+    }
+    std::set<std::string> earlier; // projected (... AS ?x) may be used by later expressions
+    for (int i = 0; i < raptor_sequence_size(projected); ++i) {
+      auto* variable = static_cast<rasqal_variable*>(raptor_sequence_get_at(projected, i));
+      std::set<std::string> used;
+      if (keys.contains(name_of(variable))) {
+        continue;
+      }
+      if (variable->expression == nullptr) {
+        used.insert(name_of(variable));
+      } else {
+        unaggregated_variables(variable->expression, used);
+      }
+      for (const std::string& name : used) {
+        if (!keys.contains(name) && !earlier.contains(name)) {
+          refuse("syntax error: ?" + name +
+                 " is projected but is neither a GROUP BY key nor inside an aggregate");
+        }
+      }
+      if (variable->expression != nullptr) earlier.insert(name_of(variable));
     }
   }
 
@@ -566,8 +855,14 @@ QueryPlan check_query(const std::string& query, const std::string& base_iri,
     rdf::ParsedQuery parsed(query, base_iri);
     return Guard(parsed.tree(), stats).run();
   } catch (const rdf::SparqlSyntaxError& error) {
-    refuse(std::string("syntax error: ") + error.what() +
-           missing_feature_hint(query, error.what()));
+    std::string hint = missing_feature_hint(query, error.what());
+    if (hint.empty()) {
+      // Rasqal's parser lacks parts of SPARQL 1.1 grammar: a valid query it
+      // cannot parse is one it does not support.
+      hint = " (if the query is valid SPARQL 1.1, it uses syntax that " + engine +
+             " does not support)";
+    }
+    refuse(std::string("syntax error: ") + error.what() + hint);
   }
 }
 

@@ -84,7 +84,8 @@ function notAnswered(response, { validQuery }) {
 }
 
 async function runEvaluation(test, backend, options) {
-  const hosting = backend.notHostable(test);
+  const original = fs.readFileSync(test.query, 'utf8');
+  const hosting = backend.notHostable(test, original);
   if (hosting) return { result: 'refused', reason: hosting };
   let expected;
   try {
@@ -92,7 +93,6 @@ async function runEvaluation(test, backend, options) {
   } catch (error) {
     return { result: 'error', reason: `cannot read the expected result: ${error.message}` };
   }
-  const original = fs.readFileSync(test.query, 'utf8');
   const query = hasBase(original) ? original : `BASE <${fileUrl(test.query)}>\n${original}`;
   let endpoint;
   try {

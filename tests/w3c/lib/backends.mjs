@@ -4,6 +4,7 @@
 // test gives them). One server is reused for consecutive tests with the same data.
 import fs from 'node:fs';
 import path from 'node:path';
+import { skeleton } from './query.mjs';
 import { fileUrl, readRdf, toNTriples } from './rdf.mjs';
 import { runCommand, startServer } from './server.mjs';
 
@@ -71,8 +72,14 @@ class Backend {
 export class EmbeddedBackend extends Backend {
   name = 'embedded';
 
-  notHostable(test) {
-    if (test.graphData.length === 0) return undefined;
+  notHostable(test, query) {
+    if (test.graphData.length === 0) {
+      if (!/\bGRAPH\b/i.test(skeleton(query))) return undefined;
+      return (
+        'not hostable: the query uses GRAPH and the test\'s dataset has no named graphs, ' +
+        'but the embedded store serves a loaded file as a named graph too'
+      );
+    }
     return (
       'not hostable: the dataset has named graphs (qt:graphData) apart from its default graph, ' +
       "and the embedded store's default graph is always the union of its graphs"
