@@ -100,12 +100,16 @@ struct ConnectionLimits {
 
 /// Set when the request being read on this thread ran out of time (answered 408).
 thread_local bool request_timed_out = false;
+/// Set when the request on this thread reached the router: one that did not
+/// was malformed, and its connection is closed after the answer.
+thread_local bool request_routed = false;
 
 struct Connection {
   int fd = -1;
-  std::string buffer;                     ///< received, not yet read by the HTTP parser
-  std::size_t read = 0;                   ///< how much of `buffer` the parser has taken
-  bool partial = false;                   ///< part of the next request has arrived
+  std::string buffer;    ///< received, not yet read by the HTTP parser
+  std::size_t read = 0;  ///< how much of `buffer` the parser has taken
+  bool partial = false;  ///< part of the next request has arrived
+  bool draining = false; ///< answered and shut for writing; what still comes is read and dropped
   Clock::time_point since = Clock::now(); ///< of the first byte if partial, else of idleness
   std::size_t served = 0;
 
@@ -120,6 +124,10 @@ bool headers_complete(std::string_view bytes) {
   return bytes.find("\r\n\r\n") != std::string_view::npos ||
          bytes.find("\n\n") != std::string_view::npos;
 }
+
+/// How long a refused connection is drained before it is closed: closing a socket with
+/// unread data resets it, and the client would lose the answer.
+constexpr std::chrono::seconds drain_time(2);
 
 /// A whole answer written straight to the socket, for requests that never reach the router.
 void send_status(int fd, int status, const char* reason, const std::string& message) {
@@ -179,7 +187,7 @@ public:
   ssize_t read(char* ptr, size_t size) override {
     if (connection_.unread().empty()) {
       const int ready = wait_for(connection_.fd, POLLIN, deadline_, stopping_);
-      if (ready == 0 && Clock::now() >= deadline_) {
+      if (ready == 0 && !stopping_) {
         timed_out_ = true;
         request_timed_out = true;
       }
@@ -323,8 +331,7 @@ private:
       Clock::time_point next = Clock::now() + std::chrono::seconds(1);
       for (const auto& connection : held) {
         polled.push_back({connection->fd, POLLIN, 0});
-        next = std::min(next,
-                        connection->since + (connection->partial ? limits_.request : limits_.idle));
+        next = std::min(next, connection->since + limit_of(*connection));
       }
       const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(next - Clock::now());
       const int ready = ::poll(polled.data(), polled.size(),
@@ -339,18 +346,25 @@ private:
       std::vector<std::unique_ptr<Connection>> still;
       for (std::size_t i = 0; i < held.size(); ++i) {
         std::unique_ptr<Connection> connection = std::move(held[i]);
-        if ((polled[i + 1].revents & (POLLIN | POLLHUP | POLLERR)) != 0 &&
-            !receive_from(*connection, now)) {
+        const bool readable = (polled[i + 1].revents & (POLLIN | POLLHUP | POLLERR)) != 0;
+        if (connection->draining) {
+          if ((readable && !drain(*connection)) || now - connection->since > drain_time) {
+            finish(std::move(connection));
+          } else {
+            still.push_back(std::move(connection));
+          }
+        } else if (readable && !receive_from(*connection, now)) {
           finish(std::move(connection));
         } else if (headers_complete(connection->unread())) {
           hand_to_workers(std::move(connection));
         } else if (connection->unread().size() > limits_.header_bytes) {
-          reject_oversized(std::move(connection));
+          reject_oversized(*connection, now);
+          still.push_back(std::move(connection));
         } else if (connection->partial && now - connection->since > limits_.request) {
-          send_status(connection->fd, 408, "Request Timeout",
-                      "the request line and headers did not arrive within " +
-                          std::to_string(limits_.request.count() / 1000) + " s");
-          finish(std::move(connection));
+          reject(*connection, now, 408, "Request Timeout",
+                 "the request line and headers did not arrive within " +
+                     std::to_string(limits_.request.count() / 1000) + " s");
+          still.push_back(std::move(connection));
         } else if (!connection->partial && now - connection->since > limits_.idle) {
           finish(std::move(connection));
         } else {
@@ -381,11 +395,9 @@ private:
           finish(std::move(*idle));
           held.erase(idle);
         } else {
-          send_status(connection->fd, 503, "Service Unavailable",
-                      "too many connections: " + std::to_string(limits_.connections) +
-                          " are open; try again shortly");
-          finish(std::move(connection));
-          continue;
+          reject(*connection, Clock::now(), 503, "Service Unavailable",
+                 "too many connections: " + std::to_string(limits_.connections) +
+                     " are open; try again shortly");
         }
       }
       held.push_back(std::move(connection));
@@ -406,18 +418,44 @@ private:
     return true;
   }
 
-  void reject_oversized(std::unique_ptr<Connection> connection) {
-    const std::string_view head = connection->unread();
-    const std::string limit = std::to_string(limits_.header_bytes);
-    if (head.find('\n') == std::string_view::npos) {
-      send_status(connection->fd, 414, "URI Too Long",
-                  "the request line is longer than " + limit +
-                      " bytes: send a long query with POST application/sparql-query");
-    } else {
-      send_status(connection->fd, 431, "Request Header Fields Too Large",
-                  "the request headers are larger than " + limit + " bytes");
+  [[nodiscard]] std::chrono::milliseconds limit_of(const Connection& connection) const {
+    if (connection.draining) return drain_time;
+    return connection.partial ? limits_.request : limits_.idle;
+  }
+
+  /// Answers with `status`, shuts the connection for writing and drains it (a lingering close).
+  static void reject(Connection& connection, Clock::time_point now, int status, const char* reason,
+                     const std::string& message) {
+    send_status(connection.fd, status, reason, message);
+    ::shutdown(connection.fd, SHUT_WR);
+    connection.draining = true;
+    connection.partial = false;
+    connection.since = now;
+    connection.buffer.clear();
+    connection.read = 0;
+  }
+
+  /// Reads and drops what has arrived; false once the peer has closed.
+  static bool drain(Connection& connection) {
+    char chunk[16384];
+    for (int i = 0; i < 64; ++i) {
+      const ssize_t received = ::recv(connection.fd, chunk, sizeof chunk, MSG_DONTWAIT);
+      if (received == 0) return false;
+      if (received < 0) return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR;
     }
-    finish(std::move(connection));
+    return true;
+  }
+
+  void reject_oversized(Connection& connection, Clock::time_point now) const {
+    const std::string limit = std::to_string(limits_.header_bytes);
+    if (connection.unread().find('\n') == std::string_view::npos) {
+      reject(connection, now, 414, "URI Too Long",
+             "the request line is longer than " + limit +
+                 " bytes: send a long query with POST application/sparql-query");
+    } else {
+      reject(connection, now, 431, "Request Header Fields Too Large",
+             "the request headers are larger than " + limit + " bytes");
+    }
   }
 
   void hand_to_workers(std::unique_ptr<Connection> connection) {
@@ -441,11 +479,12 @@ private:
         ready_.pop_front();
       }
       request_timed_out = false;
+      request_routed = false;
       ConnectionStream stream(*connection, limits_, stopping_);
       const bool last = ++connection->served >= limits_.requests_per_connection || stopping_;
       bool closed = false;
       const bool answered = serve_(stream, last, closed);
-      if (!answered || closed || last || stream.timed_out()) {
+      if (!answered || closed || last || stream.timed_out() || !request_routed) {
         finish(std::move(connection));
         continue;
       }
@@ -470,6 +509,10 @@ public:
       return hub;
     };
   }
+
+  /// cpp-httplib listens with a backlog of 5: a burst of new connections would
+  /// wait for the client's SYN retransmission (1 s and more). Widened once bound.
+  void widen_backlog() { ::listen(svr_sock_, SOMAXCONN); }
 
 private:
   std::atomic<ConnectionHub*> hub_{nullptr};
@@ -518,6 +561,7 @@ sparql::EndpointFacts Server::facts() const {
 void Server::install_logging() {
   http_->set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
     request_started = std::chrono::steady_clock::now();
+    request_routed = true;
     return httplib::Server::HandlerResponse::Unhandled;
   });
   http_->set_logger([](const httplib::Request& request, const httplib::Response& response) {
@@ -690,6 +734,7 @@ int Server::bind() {
     throw std::runtime_error("cannot listen on " + options_.host + ":" +
                              std::to_string(options_.port));
   }
+  static_cast<BoundedServer&>(*http_).widen_backlog();
   // The description names the endpoint's address, known from here on; the
   // data cannot change, so it is made once, not per request.
   service_description_ = sparql::service_description_turtle(dataset_, facts());
