@@ -13,10 +13,8 @@ function totalsTable(report) {
     if (!rows.has(key)) rows.set(key, Object.fromEntries(RESULTS.map((r) => [r, 0])));
     rows.get(key)[result] += 1;
   };
-  for (const test of report.tests) {
-    add(`${test.suite} | ${test.category}`, test.result);
-    add(`**all** | `, test.result);
-  }
+  for (const test of report.tests) add(`${test.suite} | ${test.category}`, test.result);
+  for (const test of report.tests) add('**all** | ', test.result);
   const lines = [
     '| suite | category | pass | fail | refused | error | skipped | total |',
     '|---|---|--:|--:|--:|--:|--:|--:|',
@@ -78,7 +76,9 @@ export function writeReport(outDir) {
     '`tests/w3c/suite/`, vendored from the W3C rdf-tests repository) run against the real endpoint',
     '(`werkagenda serve`) over HTTP by `tests/w3c/run.mjs`. Regenerate this report with',
     '`scripts/conformance` (both backends when Virtuoso is available); the test suite runs',
-    '`node tests/w3c/run.mjs --check`, which fails on any `fail` or `error` of the embedded backend.',
+    '`node tests/w3c/run.mjs --check` (ctest `w3c_sparql_conformance`), which fails on any `fail` or',
+    '`error` of the embedded backend beyond the known failures listed, each with why, in',
+    '`tests/w3c/known-failures.json`.',
     '',
     'Results: **pass**; **fail**, a wrong answer; **refused**, the endpoint answered 400 naming the',
     'construct it does not support, or the dataset cannot be hosted (named graphs apart from the',
