@@ -21,13 +21,24 @@ std::string lower(std::string_view text) {
   return out;
 }
 
+/// A qvalue (RFC 9110, section 12.4.2): digits with an optional decimal fraction,
+/// at most 1. Anything else ("nan", "-1", "1e-3", hex) is malformed and counts as 1,
+/// as a missing q does (std::stod took "nan", whose comparisons are all false).
 double parse_quality(std::string_view value) {
-  try {
-    double q = std::stod(std::string(value));
-    return std::clamp(q, 0.0, 1.0);
-  } catch (...) {
-    return 1.0;
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::size_t at = 0;
+  double quality = 0.0;
+  for (; at < value.size() && digit(value[at]); ++at)
+    quality = std::min(quality * 10 + (value[at] - '0'), 2.0);
+  if (at == 0) return 1.0;
+  if (at < value.size() && value[at] == '.') {
+    double scale = 1.0;
+    for (++at; at < value.size() && digit(value[at]); ++at) {
+      scale /= 10;
+      quality += (value[at] - '0') * scale;
+    }
   }
+  return at == value.size() ? std::min(quality, 1.0) : 1.0;
 }
 
 std::vector<MediaRange> parse_accept(std::string_view header) {

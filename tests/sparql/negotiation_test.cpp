@@ -29,6 +29,15 @@ TEST(Negotiation, FollowsQValues) {
   EXPECT_EQ(chosen("text/csv;q=0, */*;q=0.1"), "json");
 }
 
+TEST(Negotiation, AMalformedQValueCountsAsOne) {
+  EXPECT_EQ(chosen("text/csv;q=nan, application/sparql-results+json;q=0.5"), "csv");
+  EXPECT_EQ(chosen("text/csv;q=0.25, application/sparql-results+json;q=0x1p-1"), "json");
+  EXPECT_EQ(chosen("text/csv;q=-1, application/sparql-results+json;q=0.5"), "csv");
+  EXPECT_EQ(chosen("text/csv;q=7, application/sparql-results+json;q=0.999"), "csv");
+  EXPECT_EQ(chosen("text/csv;q=0.000, application/sparql-results+json;q=0.001"), "json");
+  EXPECT_TRUE(prefers_html("text/html;q=nan")); // as "text/html" alone
+}
+
 TEST(Negotiation, TheMostSpecificRangeDecides) {
   EXPECT_EQ(
       chosen("text/*;q=0.9, text/csv;q=0.1, text/xml;q=0.2, application/sparql-results+json;q=0.5"),
