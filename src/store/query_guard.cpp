@@ -2,6 +2,7 @@
 
 #include "rdf/sparql_parser.hpp"
 #include "store/query_text.hpp"
+#include "store/query_tokens.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -844,6 +845,29 @@ std::string missing_feature_hint(const std::string& query, const std::string& me
   return "";
 }
 
+/// Rasqal removes the dot segments ("./", "../") of absolute IRIs written in
+/// a query, so they no longer match the same IRIs in the data.
+void refuse_dot_segments(const std::string& query) {
+  std::vector<QueryToken> tokens;
+  try {
+    tokens = tokenize_query(query);
+  } catch (const std::invalid_argument&) {
+    return; // the parser reports the syntax error with its position
+  }
+  for (const QueryToken& token : tokens) {
+    const std::string& iri = token.text;
+    if (token.kind == QueryToken::Kind::iri && iri.find("://") != std::string::npos &&
+        (iri.find("/./") != std::string::npos || iri.find("/../") != std::string::npos ||
+         iri.ends_with("/.") || iri.ends_with("/.."))) {
+      refuse("IRIs with dot segments are not supported by " + engine +
+             ": it removes the ./ "
+             "and ../ of <" +
+             iri + "> (line " + std::to_string(token.line) +
+             "), so it would not match the same IRI in the data; use the full-SPARQL backend.");
+    }
+  }
+}
+
 } // namespace
 
 QueryPlan check_query(const std::string& query, const std::string& base_iri,
@@ -851,6 +875,7 @@ QueryPlan check_query(const std::string& query, const std::string& base_iri,
   if (is_update(query)) {
     refuse("SPARQL Update is not accepted: this endpoint is read-only.");
   }
+  refuse_dot_segments(query);
   try {
     rdf::ParsedQuery parsed(query, base_iri);
     return Guard(parsed.tree(), stats).run();

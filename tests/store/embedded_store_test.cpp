@@ -413,3 +413,16 @@ TEST(EmbeddedStore, NamesAManyValuedJoinAsNotSupported) {
 
 } // namespace
 } // namespace wa::store::test
+
+namespace wa::store::test {
+namespace {
+
+TEST(EmbeddedStore, RefusesIrisWithDotSegmentsWhichRasqalRewrites) {
+  EXPECT_NE(
+      refusal("SELECT ?p WHERE { ?p ex:knows <http://example.org/a/../bob> }").find("dot segments"),
+      std::string::npos);
+  EXPECT_EQ(refusal("SELECT ?p WHERE { ?p ex:knows <http://example.org/bob.v2> }"), "");
+}
+
+} // namespace
+} // namespace wa::store::test
