@@ -109,10 +109,15 @@ httplib::Client& VirtuosoStore::client() {
 rdf::QueryResult VirtuosoStore::query(const std::string& text, std::size_t row_limit) {
   const FullSparqlPlan plan = check_full_sparql(text);
   httplib::Params form{{"query", text}, {"timeout", std::to_string(connection_.timeout.count())}};
-  for (const std::string& graph : connection_.default_graphs) {
+  // Without graph parameters Virtuoso shows every graph it holds, its own
+  // system graphs included; an empty list is sent as a graph that never exists.
+  const std::vector<std::string> no_graph = {"urn:x-werkagenda:no-graph"};
+  for (const std::string& graph :
+       connection_.default_graphs.empty() ? no_graph : connection_.default_graphs) {
     form.emplace("default-graph-uri", graph);
   }
-  for (const std::string& graph : connection_.named_graphs) {
+  for (const std::string& graph :
+       connection_.named_graphs.empty() ? no_graph : connection_.named_graphs) {
     form.emplace("named-graph-uri", graph);
   }
   const httplib::Headers headers{{"Accept", accept_for(plan.form)}};

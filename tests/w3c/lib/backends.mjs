@@ -96,6 +96,9 @@ export class EmbeddedBackend extends Backend {
   }
 }
 
+/** A graph that is never loaded: the dataset has no default graph or no named graphs. */
+const EMPTY_GRAPH = 'urn:x-werkagenda-w3c:empty';
+
 export class VirtuosoBackend extends Backend {
   name = 'virtuoso';
 
@@ -124,19 +127,25 @@ export class VirtuosoBackend extends Backend {
     await this.virtuoso('stop', this.dir).catch(() => {});
   }
 
+  // Nothing is cleared between datasets: each dataset's default graph is
+  // loaded into a graph of its own, and a named graph (named after its file)
+  // is loaded once, so one Virtuoso database holds every dataset side by side.
   async start(test) {
-    await this.virtuoso('clear', this.dir);
     const { file } = await mergedFile(test.data, this.tmpDir, ++this.counter);
-    const defaultFile = fs.statSync(file).size > 0 ? file : undefined;
-    if (defaultFile) await this.virtuoso('load', this.dir, DEFAULT_GRAPH, defaultFile);
+    const defaultGraph = fs.statSync(file).size > 0 ? `urn:x-werkagenda-w3c:default:${this.counter}` : EMPTY_GRAPH;
+    if (defaultGraph !== EMPTY_GRAPH) await this.virtuoso('load', this.dir, defaultGraph, file);
+    this.loadedNamed ??= new Set();
     for (const graph of test.graphData) {
+      if (this.loadedNamed.has(graph.name)) continue;
       const { file: named } = await mergedFile([graph.file], this.tmpDir, ++this.counter);
       await this.virtuoso('load', this.dir, graph.name, named);
+      this.loadedNamed.add(graph.name);
     }
+    const namedGraphs = test.graphData.map((g) => g.name);
     return startServer(this.binary, [
       '--store', 'virtuoso', '--virtuoso-dir', this.dir, '--load', file,
-      '--virtuoso-default-graphs', DEFAULT_GRAPH,
-      '--virtuoso-named-graphs', test.graphData.map((g) => g.name).join(' '),
+      '--virtuoso-default-graphs', defaultGraph,
+      '--virtuoso-named-graphs', namedGraphs.length ? namedGraphs.join(' ') : EMPTY_GRAPH,
       ...this.commonArgs(),
     ]);
   }
