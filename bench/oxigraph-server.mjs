@@ -5,7 +5,8 @@
 // (SELECT, ASK) or N-Triples (CONSTRUCT, DESCRIBE), and /robots.txt as a
 // static response (the HTTP stack's ceiling). Listens on 127.0.0.1 on an
 // ephemeral port and prints "SPARQL endpoint: http://127.0.0.1:PORT/sparql"
-// once loaded. One thread: a query runs to its end (Oxigraph has no timeout).
+// once loaded. One thread: a query runs to its end (Oxigraph has no timeout);
+// SIGTERM ends the process at once, even in the middle of a query.
 //
 // usage: node bench/oxigraph-server.mjs FILE.nt [--port N]
 import fs from 'node:fs';
@@ -91,4 +92,3 @@ server.keepAliveTimeout = 5000;
 server.listen(port, '127.0.0.1', () => {
   console.log(`SPARQL endpoint: http://127.0.0.1:${server.address().port}/sparql`);
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(0));
