@@ -275,6 +275,48 @@ TEST_F(HostileInput, IriUriAndBaseTricksOpenNoConnectionAndNoFile) {
   EXPECT_TRUE(still_answers());
 }
 
+TEST_F(HostileInput, EveryUpdateFormIsRefusedAndTouchesNothing) {
+  Tripwires wires;
+  const std::string url = wires.url() + "/data.ttl";
+  const std::string file = wires.file_url();
+  const std::vector<std::string> updates = {
+      "INSERT DATA { <http://e/s> <http://e/p> 1 }",
+      "DELETE DATA { <http://e/s> <http://e/p> 1 }",
+      "DELETE WHERE { ?s ?p ?o }",
+      "DELETE { ?s ?p ?o } INSERT { ?s ?p 1 } WHERE { ?s ?p ?o }",
+      "WITH <" + url + "> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
+      "INSERT { ?s ?p ?o } USING <" + file + "> WHERE { ?s ?p ?o }",
+      "LOAD <" + url + ">",
+      "LOAD SILENT <" + file + "> INTO GRAPH <http://e/g>",
+      "CLEAR ALL",
+      "CREATE GRAPH <http://e/g>",
+      "DROP DEFAULT",
+      "COPY DEFAULT TO <http://e/g>",
+      "MOVE <http://e/g> TO DEFAULT",
+      "ADD <" + file + "> TO DEFAULT",
+      "# a comment first\nprefix e: <http://e/> insert data { e:s e:p 1 }",
+      "BASE <" + wires.directory_url() + "> LOAD <" + wires.file_name() + ">",
+      "SELECT * WHERE { ?s ?p ?o } ; LOAD <" + url + ">",
+  };
+  for (const std::string& update : updates) {
+    httplib::Client client(server->host(), server->port());
+    client.set_read_timeout(30, 0);
+    auto as_query = client.Post("/sparql", update, "application/sparql-query");
+    auto as_update = client.Post("/sparql", update, "application/sparql-update");
+    auto as_form = client.Post("/sparql", httplib::Params{{"update", update}});
+    for (const auto* response : {&as_query, &as_update, &as_form}) {
+      ASSERT_TRUE(*response) << update;
+      EXPECT_EQ((*response)->status, 400) << update << "\n" << (*response)->body;
+      EXPECT_FALSE((*response)->body.empty()) << update;
+    }
+    EXPECT_NE(as_update->body.find("read-only"), std::string::npos) << as_update->body;
+    EXPECT_NE(as_form->body.find("read-only"), std::string::npos) << as_form->body;
+    EXPECT_FALSE(wires.file_opened()) << update;
+  }
+  EXPECT_FALSE(wires.connected(300));
+  EXPECT_TRUE(still_answers());
+}
+
 // --- Sizes: bodies, headers, request lines ---------------------------------
 
 TEST_F(HostileInput, ATenMegabyteBodyIs413Quickly) {
