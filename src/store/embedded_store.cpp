@@ -61,6 +61,11 @@ PredicateStats predicate_stats(const rdf::Model& data) {
   return stats;
 }
 
+bool has_zero_offset(const rdf::Term& term) {
+  return term.is_literal() && !term.datatype.empty() &&
+         (term.value.ends_with("+00:00") || term.value.ends_with("-00:00"));
+}
+
 } // namespace
 
 EmbeddedStore::EmbeddedStore(const agenda::Dataset& dataset)
@@ -69,8 +74,29 @@ EmbeddedStore::EmbeddedStore(const agenda::Dataset& dataset)
     const std::string graph = dataset.graph_iri(part.name);
     for (const rdf::Triple& triple : part.model.triples()) {
       redland_.add(triple, graph);
+      if (has_zero_offset(triple.object)) zero_offset_literals_.insert(triple.object);
     }
   }
+}
+
+void EmbeddedStore::restore_zero_offsets(rdf::QueryResult& answer) const {
+  if (zero_offset_literals_.empty()) return;
+  auto restore = [this](rdf::Term& term) {
+    if (!has_zero_offset(term) || !term.value.ends_with("-00:00") ||
+        zero_offset_literals_.contains(term)) {
+      return;
+    }
+    rdf::Term written = term;
+    written.value.replace(written.value.size() - 6, 6, "+00:00");
+    if (zero_offset_literals_.contains(written)) term = written;
+  };
+  for (rdf::QueryResult::Row& row : answer.rows) {
+    for (std::optional<rdf::Term>& value : row) {
+      if (value) restore(*value);
+    }
+  }
+  for (rdf::Triple& triple : answer.triples)
+    restore(triple.object);
 }
 
 bool EmbeddedStore::has_solution(const std::string& text) {
@@ -112,6 +138,7 @@ rdf::QueryResult EmbeddedStore::query(const std::string& query_text, std::size_t
   if (plan.implicit_group && answer->rows.empty()) {
     answer->rows.push_back(row_over_no_solutions(plan, answer->variables));
   }
+  restore_zero_offsets(*answer);
   if (sorts_itself && answer->form == rdf::QueryResult::Form::bindings) {
     order_rows(*answer, plan.order, plan.offset, plan.limit);
     answer->truncated = answer->rows.size() > row_limit;

@@ -9,6 +9,8 @@
 #include "store/query_guard.hpp"
 #include "store/store.hpp"
 
+#include <set>
+
 namespace wa::store {
 
 class EmbeddedStore : public Store {
@@ -25,8 +27,12 @@ private:
   rdf::redland::Store redland_;
   std::string base_;
   PredicateStats stats_;
+  /// The data's literals with a zero time-zone offset ("+00:00" or "-00:00"):
+  /// Rasqal writes "+00:00" as "-00:00", and the store writes it back.
+  std::set<rdf::Term> zero_offset_literals_;
 
   bool has_solution(const std::string& text);
+  void restore_zero_offsets(rdf::QueryResult& answer) const;
 };
 
 } // namespace wa::store

@@ -463,6 +463,9 @@ private:
     case RASQAL_GRAPH_PATTERN_OPERATOR_LET: break;
     default: refuse("a graph pattern form that " + engine + " does not support.");
     }
+    if (rasqal_graph_pattern_get_operator(pattern) == RASQAL_GRAPH_PATTERN_OPERATOR_FILTER) {
+      approve_datatype_tests(rasqal_graph_pattern_get_filter_expression(pattern));
+    }
     check_expression(rasqal_graph_pattern_get_filter_expression(pattern));
     for (int i = 0;
          rasqal_graph_pattern* part = rasqal_graph_pattern_get_sub_graph_pattern(pattern, i); ++i) {
@@ -538,6 +541,40 @@ private:
     }
   }
 
+  /// DATATYPE() calls whose answer cannot differ from SPARQL 1.1's (see check_expression).
+  std::set<const rasqal_expression*> approved_datatypes_;
+
+  static bool is_iri_other_than_lang_string(const rasqal_expression* expression) {
+    if (expression == nullptr || expression->op != RASQAL_EXPR_LITERAL ||
+        expression->literal == nullptr || expression->literal->type != RASQAL_LITERAL_URI) {
+      return false;
+    }
+    const auto* iri =
+        reinterpret_cast<const char*>(raptor_uri_as_string(expression->literal->value.uri));
+    return std::string_view(iri) != "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString";
+  }
+
+  /// Rasqal makes DATATYPE() of a language-tagged literal an error, SPARQL 1.1
+  /// rdf:langString. The two agree only for DATATYPE(x) = <iri> (iri not
+  /// rdf:langString) reached from a FILTER's root through && and || alone:
+  /// there an error removes the solution just as false does.
+  void approve_datatype_tests(const rasqal_expression* expression) {
+    if (expression == nullptr) return;
+    if (expression->op == RASQAL_EXPR_AND || expression->op == RASQAL_EXPR_OR) {
+      approve_datatype_tests(expression->arg1);
+      approve_datatype_tests(expression->arg2);
+      return;
+    }
+    if (expression->op != RASQAL_EXPR_EQ && expression->op != RASQAL_EXPR_SAMETERM) return;
+    for (auto [call, other] : {std::pair{expression->arg1, expression->arg2},
+                               std::pair{expression->arg2, expression->arg1}}) {
+      if (call != nullptr && call->op == RASQAL_EXPR_DATATYPE &&
+          is_iri_other_than_lang_string(other)) {
+        approved_datatypes_.insert(call);
+      }
+    }
+  }
+
   void check_expression(const rasqal_expression* expression) {
     if (expression == nullptr) return;
     const rasqal_op op = expression->op;
@@ -568,6 +605,11 @@ private:
         is_arithmetic(expression->arg1->op)) {
       refuse("DATATYPE() of an arithmetic result is not supported by " + engine +
              " (it types sums of derived integer types such as xsd:short wrongly).");
+    }
+    if (op == RASQAL_EXPR_DATATYPE && !approved_datatypes_.contains(expression)) {
+      refuse("DATATYPE() is not supported by " + engine +
+             " except as FILTER(DATATYPE(?v) = <type>) (joined by && or ||): it makes DATATYPE "
+             "of a language-tagged literal an error where SPARQL 1.1 gives rdf:langString.");
     }
     for (const rasqal_expression* arg :
          {expression->arg1, expression->arg2, expression->arg3, expression->arg4}) {

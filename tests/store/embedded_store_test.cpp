@@ -426,3 +426,44 @@ TEST(EmbeddedStore, RefusesIrisWithDotSegmentsWhichRasqalRewrites) {
 
 } // namespace
 } // namespace wa::store::test
+
+namespace wa::store::test {
+namespace {
+
+TEST(EmbeddedStore, AllowsDatatypeOnlyWhereItsAnswerCannotDifferFromSparql11) {
+  // Carol's name is "Carol"@en: SPARQL 1.1 gives rdf:langString, Rasqal an error.
+  EXPECT_NE(
+      refusal("SELECT ?p WHERE { ?p ex:name ?n FILTER(DATATYPE(?n) != ex:x) }").find("DATATYPE"),
+      std::string::npos);
+  EXPECT_NE(refusal("SELECT ?p WHERE { ?p ex:name ?n FILTER(!(DATATYPE(?n) = ex:x)) }"), "");
+  EXPECT_NE(refusal("SELECT (DATATYPE(?n) AS ?t) WHERE { ?p ex:name ?n }"), "");
+  EXPECT_NE(refusal("SELECT ?p WHERE { ?p ex:name ?n FILTER(DATATYPE(?n) = "
+                    "<http://www.w3.org/1999/02/22-rdf-syntax-ns#langString>) }"),
+            "");
+  EXPECT_EQ(rows_of(ask_people("SELECT ?p WHERE { ?p ex:name ?n FILTER(DATATYPE(?n) = "
+                               "<http://www.w3.org/2001/XMLSchema#string> || ?n = \"x\") }")),
+            (std::vector<std::string>{"<http://example.org/acme>", "<http://example.org/alice>",
+                                      "<http://example.org/bob>"}));
+}
+
+TEST(EmbeddedStore, AnswersDatesWithTheDatasTimeZoneAsWritten) {
+  agenda::Dataset dataset;
+  dataset.base = base;
+  rdf::Model model;
+  rdf::read_file(model, wa::test::test_data("store/zoned-dates.ttl"), base);
+  dataset.parts.push_back({"dates", std::move(model)});
+  EmbeddedStore store(dataset);
+  const rdf::QueryResult result =
+      store.query(prefix + "SELECT ?v WHERE { ?s ?p ?v FILTER(?v > \"2006-01-01\"^^"
+                           "<http://www.w3.org/2001/XMLSchema#date> || isLiteral(?v)) }",
+                  100);
+  const std::string xsd = "^^<http://www.w3.org/2001/XMLSchema#";
+  EXPECT_EQ(rows_of(result),
+            (std::vector<std::string>{"\"2006-08-23+00:00\"" + xsd + "date>",
+                                      "\"2006-08-23T10:00:00+00:00\"" + xsd + "dateTime>",
+                                      "\"2006-08-24-00:00\"" + xsd + "date>",
+                                      "\"2006-08-25Z\"" + xsd + "date>"}));
+}
+
+} // namespace
+} // namespace wa::store::test

@@ -41,13 +41,16 @@ ServerProcess::ServerProcess(const std::vector<std::string>& extra) {
   if (const std::string virtuoso = virtuoso_test_dir(); !virtuoso.empty()) {
     args.insert(args.end(), {"--store", "virtuoso", "--virtuoso-dir", virtuoso});
   }
+  // Emptied here, before the fork: a file left by an earlier process with the
+  // same pid would otherwise show that server's port until the child truncates it.
+  const int out_fd = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  const int err_fd = ::open(log_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (out_fd < 0 || err_fd < 0) throw std::runtime_error("cannot create " + stem + ".{out,err}");
   pid_ = ::fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {
-    int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    int err = ::open(log_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    ::dup2(out, STDOUT_FILENO);
-    ::dup2(err, STDERR_FILENO);
+    ::dup2(out_fd, STDOUT_FILENO);
+    ::dup2(err_fd, STDERR_FILENO);
     std::vector<char*> argv;
     for (std::string& arg : args)
       argv.push_back(arg.data());
@@ -55,6 +58,8 @@ ServerProcess::ServerProcess(const std::vector<std::string>& extra) {
     ::execv(argv[0], argv.data());
     ::_exit(127);
   }
+  ::close(out_fd);
+  ::close(err_fd);
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
   const std::string marker = "SPARQL endpoint: http://" + host_ + ":";
   while (std::chrono::steady_clock::now() < deadline) {
