@@ -1,5 +1,6 @@
 #include "store/full_sparql_guard.hpp"
 
+#include "store/grammar_rules.hpp"
 #include "store/query_guard.hpp"
 #include "store/query_text.hpp"
 #include "store/query_tokens.hpp"
@@ -212,6 +213,7 @@ FullSparqlPlan check_full_sparql(std::string_view query) {
     throw QueryRefused(400, std::string("syntax error: ") + error.what());
   }
   std::ranges::for_each(tokens, check_token);
+  check_grammar_rules(tokens);
   FullSparqlPlan plan;
   plan.form = query_form(tokens);
   check_repeating_paths(tokens, plan.form);

@@ -1,6 +1,7 @@
 #include "store/query_guard.hpp"
 
 #include "rdf/sparql_parser.hpp"
+#include "store/grammar_rules.hpp"
 #include "store/query_text.hpp"
 #include "store/query_tokens.hpp"
 
@@ -887,9 +888,12 @@ std::string missing_feature_hint(const std::string& query, const std::string& me
   return "";
 }
 
-/// Rasqal removes the dot segments ("./", "../") of absolute IRIs written in
-/// a query, so they no longer match the same IRIs in the data.
-void refuse_dot_segments(const std::string& query) {
+/// What Rasqal's lexer and parser get wrong without an error, found on tokens:
+/// the dot segments ("./", "../") of absolute IRIs, which it removes so they no
+/// longer match the same IRIs in the data; prefixed names with ':' in their
+/// local part, which it reads as several terms; and SPARQL's rules beyond the
+/// grammar (grammar_rules.hpp), which it does not check.
+void refuse_what_rasqal_misreads(const std::string& query) {
   std::vector<QueryToken> tokens;
   try {
     tokens = tokenize_query(query);
@@ -897,17 +901,24 @@ void refuse_dot_segments(const std::string& query) {
     return; // the parser reports the syntax error with its position
   }
   for (const QueryToken& token : tokens) {
-    const std::string& iri = token.text;
-    if (token.kind == QueryToken::Kind::iri && iri.find("://") != std::string::npos &&
-        (iri.find("/./") != std::string::npos || iri.find("/../") != std::string::npos ||
-         iri.ends_with("/.") || iri.ends_with("/.."))) {
+    const std::string& text = token.text;
+    const std::string where = " (line " + std::to_string(token.line) + ")";
+    if (token.kind == QueryToken::Kind::iri && text.find("://") != std::string::npos &&
+        (text.find("/./") != std::string::npos || text.find("/../") != std::string::npos ||
+         text.ends_with("/.") || text.ends_with("/.."))) {
       refuse("IRIs with dot segments are not supported by " + engine +
              ": it removes the ./ "
              "and ../ of <" +
-             iri + "> (line " + std::to_string(token.line) +
-             "), so it would not match the same IRI in the data; use the full-SPARQL backend.");
+             text + ">" + where +
+             ", so it would not match the same IRI in the data; use the full-SPARQL backend.");
+    }
+    if (token.kind == QueryToken::Kind::prefixed_name &&
+        text.find(':', text.find(':') + 1) != std::string::npos) {
+      refuse("prefixed names with ':' in the local part (" + text + where +
+             ") are not supported by " + engine + ": it reads them as several terms.");
     }
   }
+  check_grammar_rules(tokens);
 }
 
 } // namespace
@@ -917,7 +928,7 @@ QueryPlan check_query(const std::string& query, const std::string& base_iri,
   if (is_update(query)) {
     refuse("SPARQL Update is not accepted: this endpoint is read-only.");
   }
-  refuse_dot_segments(query);
+  refuse_what_rasqal_misreads(query);
   try {
     rdf::ParsedQuery parsed(query, base_iri);
     return Guard(parsed.tree(), stats).run();

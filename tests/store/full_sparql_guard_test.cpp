@@ -1,6 +1,7 @@
 // What the full-SPARQL backend refuses before a query leaves the process, and
 // what it learns from the query's tokens (form, boolean-valued projections).
 #include "store/full_sparql_guard.hpp"
+#include "store/grammar_rules.hpp"
 #include "store/query_guard.hpp"
 #include "store/query_tokens.hpp"
 
@@ -105,6 +106,44 @@ TEST(FullSparqlGuard, FindsVariablesBoundToBooleanExpressions) {
       "WHERE { ?s ?p ?o BIND(EXISTS { ?s ?p ?s } AS ?loop) BIND((STRLEN(?o)) AS ?n) }");
   EXPECT_EQ(plan.boolean_variables,
             (std::set<std::string>{"iri", "long", "listed", "missing", "loop"}));
+}
+
+} // namespace
+} // namespace wa::store
+
+namespace wa::store {
+namespace {
+
+std::string grammar_error(const std::string& query) {
+  try {
+    check_grammar_rules(tokenize_query(query));
+  } catch (const QueryRefused& refused) {
+    EXPECT_EQ(refused.status(), 400);
+    return refused.what();
+  }
+  return "";
+}
+
+TEST(GrammarRules, RefusesABlankNodeInAnExpression) {
+  EXPECT_NE(grammar_error("SELECT * WHERE { <a> <b> _:x FILTER(_:x < 3) }").find("blank node"),
+            std::string::npos);
+  EXPECT_NE(grammar_error("SELECT (STR([]) AS ?s) WHERE { }"), "");
+  EXPECT_EQ(grammar_error("SELECT * WHERE { ?s <p> ?o FILTER EXISTS { _:x <p> ?o } }"), "");
+}
+
+TEST(GrammarRules, RefusesABlankNodeLabelInTwoBasicGraphPatterns) {
+  EXPECT_NE(grammar_error("SELECT * { _:a ?p ?v . { _:a ?q 1 } }").find("_:a"), std::string::npos);
+  EXPECT_NE(grammar_error("SELECT * { { _:a ?p ?v . } UNION { _:a ?q 1 } }"), "");
+  EXPECT_NE(grammar_error("SELECT * { _:a ?p ?v OPTIONAL { _:a ?q 1 } }"), "");
+  // A FILTER does not end a basic graph pattern; a CONSTRUCT template is no pattern.
+  EXPECT_EQ(grammar_error("SELECT * { _:a ?p ?v FILTER(?v) _:a ?q 1 }"), "");
+  EXPECT_EQ(grammar_error("CONSTRUCT { _:a <p> ?v } WHERE { _:a ?p ?v }"), "");
+}
+
+TEST(GrammarRules, RefusesAVariableProjectedTwice) {
+  EXPECT_NE(grammar_error("SELECT (1 AS ?X) (1 AS ?X) {}").find("?X"), std::string::npos);
+  EXPECT_NE(grammar_error("SELECT ?x (2 AS ?x) { ?x ?p ?o }"), "");
+  EXPECT_EQ(grammar_error("SELECT ?x (COUNT(*) AS ?n) { ?x ?p ?o } GROUP BY ?x"), "");
 }
 
 } // namespace
