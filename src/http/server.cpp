@@ -269,7 +269,11 @@ public:
   void enqueue(std::function<void()> task) override { task(); }
 
   void shutdown() override {
-    stopping_ = true;
+    {
+      // Under the lock: a request thread between its check and its wait would miss the news.
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
     wake();
     ready_changed_.notify_all();
     reception_.join();
