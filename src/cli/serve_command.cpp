@@ -99,6 +99,7 @@ store::VirtuosoConnection virtuoso_connection(const agenda::Dataset& dataset,
   // our deadline killing a worker that waits for it: half the deadline, as
   // Virtuoso overruns its limit by a second or more (measured: 1 s -> 2.2 s).
   connection.timeout = deadline / 2;
+  connection.base = dataset.base;
   return connection;
 }
 

@@ -218,6 +218,8 @@ FullSparqlPlan check_full_sparql(std::string_view query) {
   plan.form = query_form(tokens);
   check_repeating_paths(tokens, plan.form);
   plan.boolean_variables = boolean_variables(tokens);
+  plan.declares_base =
+      std::ranges::any_of(tokens, [](const QueryToken& token) { return token.is_word("BASE"); });
   return plan;
 }
 

@@ -18,6 +18,7 @@ struct FullSparqlPlan {
   /// Variables bound by (EXPR AS ?v) or BIND(EXPR AS ?v) where EXPR can only
   /// be true or false: a comparison, a logical operator, IN, or a boolean built-in.
   std::set<std::string> boolean_variables;
+  bool declares_base = false; ///< the prologue has a BASE of its own
 };
 
 /// Throws QueryRefused (400) naming what is refused, or the line of a lexical error.

@@ -108,7 +108,12 @@ httplib::Client& VirtuosoStore::client() {
 
 rdf::QueryResult VirtuosoStore::query(const std::string& text, std::size_t row_limit) {
   const FullSparqlPlan plan = check_full_sparql(text);
-  httplib::Params form{{"query", text}, {"timeout", std::to_string(connection_.timeout.count())}};
+  // On the query's first line, so that Virtuoso's line numbers stay right;
+  // not when the query has a BASE of its own (Virtuoso refuses a second one).
+  const std::string sent = connection_.base.empty() || plan.declares_base
+                               ? text
+                               : "BASE <" + connection_.base + "> " + text;
+  httplib::Params form{{"query", sent}, {"timeout", std::to_string(connection_.timeout.count())}};
   // Without graph parameters Virtuoso shows every graph it holds, its own
   // system graphs included; an empty list is sent as a graph that never exists.
   const std::vector<std::string> no_graph = {"urn:x-werkagenda:no-graph"};

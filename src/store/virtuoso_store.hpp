@@ -27,6 +27,9 @@ struct VirtuosoConnection {
   std::vector<std::string> default_graphs;
   std::vector<std::string> named_graphs;
   std::chrono::milliseconds timeout{10000}; ///< Virtuoso's own time limit for a query
+  /// Relative IRIs in queries resolve against it, as on the embedded store;
+  /// empty: the query is sent as it is.
+  std::string base;
 
   /// The endpoint that `scripts/virtuoso start DIR` wrote to DIR/endpoint.
   static std::string endpoint_in(const std::filesystem::path& directory);

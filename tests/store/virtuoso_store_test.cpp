@@ -26,6 +26,7 @@ VirtuosoConnection connection_to(std::vector<std::string> graphs,
   connection.default_graphs = graphs;
   connection.named_graphs = graphs;
   connection.timeout = timeout;
+  connection.base = base;
   return connection;
 }
 
@@ -116,6 +117,12 @@ TEST_F(VirtuosoStoreTest, AnswersAskAndBooleanExpressionsAsBooleans) {
             (std::vector<std::string>{"<http://example.org/alice> " + boolean(false),
                                       "<http://example.org/bob> " + boolean(false),
                                       "<http://example.org/carol> " + boolean(true)}));
+}
+
+TEST_F(VirtuosoStoreTest, ResolvesRelativeIrisAgainstTheDatasetBase) {
+  rdf::QueryResult result = ask("CONSTRUCT { <s> <p> 1 } WHERE {}");
+  ASSERT_EQ(result.triples.size(), 1U);
+  EXPECT_EQ(result.triples[0].subject, rdf::Term::iri(base + "s"));
 }
 
 TEST_F(VirtuosoStoreTest, CutsAnswersAtTheRowLimitAndSaysSo) {
