@@ -14,7 +14,7 @@ namespace {
 using Tokens = std::vector<QueryToken>;
 
 [[noreturn]] void syntax_error(const QueryToken& token, const std::string& rule) {
-  throw QueryRefused(400, "syntax error, line " + std::to_string(token.line) + ": " + rule);
+  throw QueryRefused(400, "syntax error: " + rule + " (line " + std::to_string(token.line) + ")");
 }
 
 bool is_blank_label(const QueryToken& token) {
