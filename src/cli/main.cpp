@@ -29,7 +29,7 @@ Commands:
         and property it uses is declared in the ontology.
   serve [--host H] [--port N] [--data DIR] [--workers N] [--timeout-ms N]
         [--memory-mb N] [--row-limit N] [--threads N] [--cache-mb N]
-        [--max-query-bytes N] [--load FILE [--load-base IRI]]
+        [--max-query-bytes N] [--queries-per-worker N] [--load FILE [--load-base IRI]]
         [--store embedded|virtuoso [--virtuoso-dir DIR | --virtuoso-endpoint URL]
          [--virtuoso-default-graphs "IRI ..."] [--virtuoso-named-graphs "IRI ..."]]
         Serve the dataset over HTTP: a read-only SPARQL 1.1 endpoint at
@@ -39,9 +39,11 @@ Commands:
         the agenda: test suites, scale data). --store virtuoso answers
         SPARQL with a Virtuoso started by scripts/virtuoso (full SPARQL 1.1:
         property paths, EXISTS, MINUS, VALUES, DESCRIBE); its dataset is the
-        graphs named after the dataset's parts unless listed. Queries run in N worker processes (default 4), each
-        under a deadline (default 10000 ms) and a memory cap (default
-        2048 MB); results hold at most --row-limit rows (default 10000).
+        graphs named after the dataset's parts unless listed. Queries run
+        in N worker processes (default 4), each under a deadline (default
+        10000 ms) and a memory cap (default 2048 MB); a worker is replaced
+        after --queries-per-worker answers (default 1000; 0: never).
+        Results hold at most --row-limit rows (default 10000).
         SIGINT or SIGTERM stops the server.
   query (FILE.rq | -e QUERY) [--format table|csv|tsv|json|xml|turtle|ntriples]
         [--row-limit N]

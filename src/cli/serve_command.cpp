@@ -132,11 +132,12 @@ sigset_t stop_signals() {
 } // namespace
 
 int run_serve(const Common& common, const std::vector<std::string>& args) {
-  Options options(args, {{"--host", "--port", "--data", "--workers", "--timeout-ms", "--memory-mb",
-                          "--row-limit", "--threads", "--cache-mb", "--max-query-bytes", "--load",
-                          "--load-base", "--store", "--virtuoso-dir", "--virtuoso-endpoint",
-                          "--virtuoso-default-graphs", "--virtuoso-named-graphs"},
-                         {}});
+  Options options(args,
+                  {{"--host", "--port", "--data", "--workers", "--timeout-ms", "--memory-mb",
+                    "--row-limit", "--threads", "--cache-mb", "--max-query-bytes", "--load",
+                    "--load-base", "--queries-per-worker", "--store", "--virtuoso-dir",
+                    "--virtuoso-endpoint", "--virtuoso-default-graphs", "--virtuoso-named-graphs"},
+                   {}});
   const auto started = std::chrono::steady_clock::now();
   http::ServerOptions server_options;
   server_options.host = options.value_or("--host", "127.0.0.1");
@@ -151,6 +152,7 @@ int run_serve(const Common& common, const std::vector<std::string>& args) {
   limits.deadline = std::chrono::milliseconds(options.number("--timeout-ms", 10000));
   limits.queue_wait = limits.deadline;
   limits.memory_bytes = static_cast<std::size_t>(options.number("--memory-mb", 2048)) << 20U;
+  limits.queries_per_worker = static_cast<int>(options.number("--queries-per-worker", 1000));
   server_options.deadline_ms = static_cast<long>(limits.deadline.count());
   server_options.project_root = common.root;
 

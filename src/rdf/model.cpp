@@ -41,8 +41,12 @@ OwnedNode to_node(SordWorld* world, const Term& term) {
   return {world, sord_new_literal(world, datatype.get(), bytes(term.value), language)};
 }
 
+/// By length: Sord does not always end a node's string with a NUL (ASan found
+/// a read past a blank node's label from a Turtle file).
 std::string text_of(const SordNode* node) {
-  return reinterpret_cast<const char*>(sord_node_get_string(node));
+  std::size_t length = 0;
+  const auto* text = reinterpret_cast<const char*>(sord_node_get_string_counted(node, &length));
+  return {text, length};
 }
 
 } // namespace

@@ -175,12 +175,12 @@ WorkerPool::Worker WorkerPool::spawn() {
   return worker;
 }
 
-void WorkerPool::retire(Worker worker, bool kill_it) {
-  if (kill_it) ::kill(worker.pid, SIGKILL);
+void WorkerPool::retire(Worker worker, bool failed) {
+  ::kill(worker.pid, SIGKILL);
   ::close(worker.fd);
   Worker fresh = spawn();
   std::lock_guard lock(mutex_);
-  ++replaced_;
+  if (failed) ++replaced_;
   if (fresh.pid > 0) idle_.push_back(fresh);
   idle_changed_.notify_one();
 }
@@ -208,6 +208,10 @@ WorkResponse WorkerPool::submit(const WorkRequest& request) {
   std::optional<WorkResponse> response;
   if (status == ReadStatus::ok) response = decode_response(payload);
   if (response) {
+    if (limits_.queries_per_worker > 0 && ++worker.answered >= limits_.queries_per_worker) {
+      retire(worker, false);
+      return *response;
+    }
     std::lock_guard lock(mutex_);
     idle_.push_back(worker);
     idle_changed_.notify_one();

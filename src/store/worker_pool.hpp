@@ -28,6 +28,10 @@ struct WorkerLimits {
   std::chrono::milliseconds deadline{10000};   ///< per query, wall clock
   std::chrono::milliseconds queue_wait{10000}; ///< waiting for an idle worker
   std::size_t memory_bytes = 2UL << 30U;       ///< address space a worker may add
+  /// A worker is replaced by a fresh fork after this many answers, so that
+  /// what the engine's libraries leak per query (measured in Rasqal and
+  /// librdf) cannot accumulate; 0: never.
+  int queries_per_worker = 1000;
 };
 
 /// Runs in a worker: answers one request.
@@ -54,6 +58,7 @@ private:
   struct Worker {
     pid_t pid = -1;
     int fd = -1;
+    int answered = 0;
   };
 
   WorkerLimits limits_;
@@ -67,7 +72,8 @@ private:
   std::mutex zygote_mutex_;
 
   Worker spawn();
-  void retire(Worker worker, bool kill_it);
+  /// Kills `worker` and puts a fresh one in its place; `failed` counts it in replaced().
+  void retire(Worker worker, bool failed);
 };
 
 } // namespace wa::store

@@ -7,6 +7,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <future>
+#include <set>
 #include <thread>
 #include <unistd.h>
 #include <vector>
@@ -48,6 +49,20 @@ TEST(WorkerPool, AnswersInAnotherProcess) {
   EXPECT_NE(response.body, std::to_string(::getpid()));
   EXPECT_EQ(pool.submit({"hello", "", 7}).body, "hello");
   EXPECT_TRUE(pool.submit({"hello", "", 7}).truncated);
+}
+
+TEST(WorkerPool, ReplacesAWorkerAfterItsQuotaOfQueries) {
+  WorkerLimits quota = limits(1, 2000);
+  quota.queries_per_worker = 3;
+  WorkerPool pool(test_handlers(), quota);
+  std::set<std::string> pids;
+  for (int i = 0; i < 7; ++i) {
+    WorkResponse response = pool.submit({"pid", "", 0});
+    ASSERT_EQ(response.status, 200);
+    pids.insert(response.body);
+  }
+  EXPECT_EQ(pids.size(), 3U);    // answers 1-3, 4-6 and 7 from three processes
+  EXPECT_EQ(pool.replaced(), 0); // a planned replacement is no failure
 }
 
 TEST(WorkerPool, ACrashCostsOnlyItsOwnRequest) {
