@@ -95,10 +95,7 @@ store::VirtuosoConnection virtuoso_connection(const agenda::Dataset& dataset,
   };
   connection.default_graphs = graphs("--virtuoso-default-graphs");
   connection.named_graphs = graphs("--virtuoso-named-graphs");
-  // Virtuoso's own limit comes first, so that it stops the query rather than
-  // our deadline killing a worker that waits for it: half the deadline, as
-  // Virtuoso overruns its limit by a second or more (measured: 1 s -> 2.2 s).
-  connection.timeout = deadline / 2;
+  connection.deadline = deadline;
   connection.base = dataset.base;
   return connection;
 }

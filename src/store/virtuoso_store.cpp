@@ -28,11 +28,23 @@ bool contains(const std::string& text, std::string_view part) {
   return text.find(part) != std::string::npos;
 }
 
+std::chrono::milliseconds engine_time_limit(std::chrono::milliseconds deadline) {
+  return deadline / 2;
+}
+
+/// Worded like the worker pool's refusal, so that both backends name the same limit.
+[[noreturn]] void refuse_overrun(std::chrono::milliseconds deadline, const std::string& why) {
+  throw QueryRefused(504, "the query ran longer than the limit of " +
+                              std::to_string(deadline.count()) + " ms and was stopped (" + why +
+                              ")");
+}
+
 /// Virtuoso answers a query error with 400 or 500 and a plain-text message.
-[[noreturn]] void refuse_engine_error(const httplib::Result& response) {
+[[noreturn]] void refuse_engine_error(const httplib::Result& response,
+                                      std::chrono::milliseconds deadline) {
   const std::string message = engine_message(response->body);
   if (contains(message, "S1T00") || contains(message, "timed out") || contains(message, "SR171")) {
-    throw QueryRefused(504, "the query did not finish in time: " + message);
+    refuse_overrun(deadline, "the engine says: " + message);
   }
   if (contains(message, "SECURITY") || contains(message, "SQ070") || contains(message, "SR186")) {
     throw QueryRefused(403, "refused by the engine's access control: " + message);
@@ -100,7 +112,7 @@ httplib::Client& VirtuosoStore::client() {
     // kept-alive connection large answers stall on the delayed ACK.
     client_->set_keep_alive(false);
     client_->set_connection_timeout(std::chrono::seconds(5));
-    client_->set_read_timeout(connection_.timeout + std::chrono::seconds(5));
+    client_->set_read_timeout(connection_.deadline + std::chrono::seconds(5));
     client_->set_decompress(true);
   }
   return *client_;
@@ -113,7 +125,9 @@ rdf::QueryResult VirtuosoStore::query(const std::string& text, std::size_t row_l
   const std::string sent = connection_.base.empty() || plan.declares_base
                                ? text
                                : "BASE <" + connection_.base + "> " + text;
-  httplib::Params form{{"query", sent}, {"timeout", std::to_string(connection_.timeout.count())}};
+  httplib::Params form{
+      {"query", sent},
+      {"timeout", std::to_string(engine_time_limit(connection_.deadline).count())}};
   // Without graph parameters Virtuoso shows every graph it holds, its own
   // system graphs included; an empty list is sent as a graph that never exists.
   const std::vector<std::string> no_graph = {"urn:x-werkagenda:no-graph"};
@@ -132,15 +146,13 @@ rdf::QueryResult VirtuosoStore::query(const std::string& text, std::size_t row_l
                                 httplib::to_string(response.error()));
   }
   if (response->status != 200) {
-    refuse_engine_error(response);
+    refuse_engine_error(response, connection_.deadline);
   }
   // An "anytime" answer: Virtuoso stopped at its time limit and sends what it
   // had found. That is not the answer to the query, so it is not served.
   if (response->has_header("X-SQL-State")) {
-    throw QueryRefused(504, "the query did not finish within " +
-                                std::to_string(connection_.timeout.count()) +
-                                " ms; the engine's partial answer is not served (" +
-                                response->get_header_value("X-SQL-Message") + ")");
+    refuse_overrun(connection_.deadline, "the engine's partial answer is not served: " +
+                                             response->get_header_value("X-SQL-Message"));
   }
   try {
     rdf::QueryResult result =
