@@ -13,6 +13,11 @@ namespace wa::agenda {
 [[nodiscard]] std::vector<std::string> split(std::string_view text, char separator);
 [[nodiscard]] std::string join(const std::vector<std::string>& parts, std::string_view glue);
 
+/// ASCII case folding, for keywords, media types and IRI schemes (which are
+/// ASCII by definition); bytes of UTF-8 sequences are left as they are.
+[[nodiscard]] std::string ascii_lower(std::string_view text);
+[[nodiscard]] std::string ascii_upper(std::string_view text);
+
 /// True when the code point that ends just before `position` is a letter or digit.
 [[nodiscard]] bool word_char_before(std::string_view text, std::size_t position);
 /// True when the code point that starts at `position` is a letter or digit.

@@ -3,7 +3,6 @@
 #include "agenda/text.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 namespace wa::sparql {
 
@@ -13,13 +12,6 @@ struct MediaRange {
   std::string type; ///< lower-case "type/subtype", "type/*" or "*/*"
   double quality = 1.0;
 };
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 /// A qvalue (RFC 9110, section 12.4.2): digits with an optional decimal fraction,
 /// at most 1. Anything else ("nan", "-1", "1e-3", hex) is malformed and counts as 1,
@@ -45,7 +37,7 @@ std::vector<MediaRange> parse_accept(std::string_view header) {
   std::vector<MediaRange> ranges;
   for (const std::string& item : agenda::split(header, ',')) {
     std::vector<std::string> parts = agenda::split(item, ';');
-    MediaRange range{lower(agenda::trim(parts[0])), 1.0};
+    MediaRange range{agenda::ascii_lower(agenda::trim(parts[0])), 1.0};
     if (range.type.empty()) continue;
     for (std::size_t i = 1; i < parts.size(); ++i) {
       std::string parameter = agenda::trim(parts[i]);
@@ -131,7 +123,7 @@ std::optional<Format> format_named(std::string_view name, const std::vector<Form
       {"ttl", "turtle"}, {"nt", "ntriples"},    {"n-triples", "ntriples"},
       {"rdf", "rdfxml"}, {"json-ld", "jsonld"}, {"srj", "json"},
       {"srx", "xml"}};
-  std::string wanted = lower(name);
+  std::string wanted = agenda::ascii_lower(name);
   for (const auto& [synonym, canonical] : synonyms) {
     if (wanted == synonym) wanted = canonical;
   }

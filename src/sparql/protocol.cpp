@@ -2,7 +2,6 @@
 
 #include "agenda/text.hpp"
 
-#include <cctype>
 
 namespace wa::sparql {
 
@@ -18,10 +17,7 @@ ProtocolOutcome error(int status, std::string message) {
 
 /// "application/sparql-query; charset=utf-8" -> "application/sparql-query"
 std::string media_type_of(const std::string& content_type) {
-  std::string type = agenda::trim(content_type.substr(0, content_type.find(';')));
-  for (char& c : type)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return type;
+  return agenda::ascii_lower(agenda::trim(content_type.substr(0, content_type.find(';'))));
 }
 
 std::string accept_of(const HttpRequestView& request) {

@@ -1,4 +1,5 @@
 #include "store/full_sparql_guard.hpp"
+#include "agenda/text.hpp"
 
 #include "store/grammar_rules.hpp"
 #include "store/query_guard.hpp"
@@ -7,7 +8,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <stdexcept>
 
 namespace wa::store {
@@ -22,17 +22,10 @@ constexpr std::string_view xsd_boolean = "http://www.w3.org/2001/XMLSchema#boole
   throw QueryRefused(400, message + " (line " + std::to_string(token.line) + ")");
 }
 
-std::string lower(std::string_view text) {
-  std::string result(text);
-  std::ranges::transform(result, result.begin(),
-                         [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return result;
-}
-
 /// Virtuoso's own namespaces: SQL built-ins (bif:, sql:) and its system
 /// vocabularies, which hold functions that read files or the database.
 bool is_engine_internal(std::string_view iri) {
-  const std::string text = lower(iri);
+  const std::string text = agenda::ascii_lower(iri);
   return text.starts_with("bif:") || text.starts_with("sql:") ||
          text.starts_with("http://www.openlinksw.com/");
 }
@@ -78,7 +71,7 @@ void check_token(const QueryToken& token) {
                       "vocabularies are not open to queries");
   }
   if (token.kind == Kind::prefixed_name) {
-    const std::string prefix = lower(token.text.substr(0, token.text.find(':')));
+    const std::string prefix = agenda::ascii_lower(token.text.substr(0, token.text.find(':')));
     if (prefix == "bif" || prefix == "sql") {
       refuse(token, token.text + " is refused: the engine's SQL built-ins are not open to queries");
     }
@@ -108,16 +101,6 @@ bool is_boolean_operator(const QueryToken& token) {
          token.is_word("IN");
 }
 
-/// The index of the "(" that opens the group closed by tokens[close].
-std::size_t matching_open(const Tokens& tokens, std::size_t close) {
-  int depth = 0;
-  for (std::size_t i = close + 1; i-- > 0;) {
-    if (tokens[i].is(")")) ++depth;
-    if (tokens[i].is("(") && --depth == 0) return i;
-  }
-  return tokens.size();
-}
-
 /// Tokens [begin, end) form an expression whose value is always a boolean.
 bool is_boolean_expression(const Tokens& tokens, std::size_t begin, std::size_t end) {
   if (begin >= end) return false;
@@ -131,7 +114,7 @@ bool is_boolean_expression(const Tokens& tokens, std::size_t begin, std::size_t 
   if (tokens[begin].is_word("EXISTS") || tokens[begin].is_word("NOT")) return true;
   // A single call: NAME ( ... ) spanning the whole expression.
   return is_boolean_builtin(tokens[begin]) && begin + 1 < end && tokens[begin + 1].is("(") &&
-         tokens[end - 1].is(")") && matching_open(tokens, end - 1) == begin + 1;
+         tokens[end - 1].is(")") && group_start(tokens, end - 1) == begin + 1;
 }
 
 /// Every "( EXPR AS ?v )" in a projection or a BIND, where EXPR is boolean.
@@ -142,7 +125,7 @@ std::set<std::string> boolean_variables(const Tokens& tokens) {
         !tokens[i + 2].is(")")) {
       continue;
     }
-    const std::size_t open = matching_open(tokens, i + 2);
+    const std::size_t open = group_start(tokens, i + 2);
     if (open < i && is_boolean_expression(tokens, open + 1, i)) {
       variables.insert(tokens[i + 1].text);
     }
@@ -161,7 +144,7 @@ bool repeats_a_path(const Tokens& tokens, std::size_t at) {
   if (at == 0 || !(tokens[at].is("+") || tokens[at].is("*"))) return false;
   if (is_path_step(tokens[at - 1])) return true;
   if (!tokens[at - 1].is(")")) return false;
-  const std::size_t open = matching_open(tokens, at - 1);
+  const std::size_t open = group_start(tokens, at - 1);
   if (open >= at || (open > 0 && tokens[open - 1].kind == QueryToken::Kind::word)) return false;
   return std::all_of(tokens.begin() + static_cast<std::ptrdiff_t>(open) + 1,
                      tokens.begin() + static_cast<std::ptrdiff_t>(at) - 1,

@@ -21,24 +21,12 @@ bool is_blank_label(const QueryToken& token) {
   return token.kind == QueryToken::Kind::prefixed_name && token.text.starts_with("_:");
 }
 
-/// The index just past the group that opens at tokens[open] ("(" or "{").
-std::size_t past_group(const Tokens& tokens, std::size_t open) {
-  const std::string opening = tokens[open].text;
-  const std::string closing = opening == "(" ? ")" : "}";
-  int depth = 0;
-  for (std::size_t i = open; i < tokens.size(); ++i) {
-    if (tokens[i].is(opening)) ++depth;
-    if (tokens[i].is(closing) && --depth == 0) return i + 1;
-  }
-  return tokens.size();
-}
-
 /// No blank node in tokens [begin, end) of an expression, outside the graph
 /// patterns of EXISTS { ... }, which may hold them.
 void check_expression_tokens(const Tokens& tokens, std::size_t begin, std::size_t end) {
   for (std::size_t i = begin; i < end; ++i) {
     if (tokens[i].is("{")) {
-      i = past_group(tokens, i) - 1;
+      i = group_end(tokens, i) - 1;
     } else if (is_blank_label(tokens[i]) || tokens[i].is("[")) {
       syntax_error(tokens[i], "a blank node in an expression (blank nodes belong in triple "
                               "patterns)");
@@ -51,7 +39,7 @@ void check_blank_nodes_in_expressions(const Tokens& tokens) {
     const bool expression =
         (tokens[i].is_word("FILTER") || tokens[i].is_word("BIND") || tokens[i].is_word("HAVING")) &&
         tokens[i + 1].is("(");
-    if (expression) check_expression_tokens(tokens, i + 1, past_group(tokens, i + 1));
+    if (expression) check_expression_tokens(tokens, i + 1, group_end(tokens, i + 1));
   }
 }
 
@@ -74,7 +62,7 @@ bool ends_a_basic_graph_pattern(const QueryToken& token) {
 /// labels stand for new blank nodes and are not part of it.
 std::size_t start_of_patterns(const Tokens& tokens) {
   for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
-    if (tokens[i].is_word("CONSTRUCT") && tokens[i + 1].is("{")) return past_group(tokens, i + 1);
+    if (tokens[i].is_word("CONSTRUCT") && tokens[i + 1].is("{")) return group_end(tokens, i + 1);
     if (tokens[i].is_word("SELECT") || tokens[i].is_word("ASK") || tokens[i].is_word("DESCRIBE") ||
         tokens[i].is_word("CONSTRUCT")) {
       return i;
@@ -118,7 +106,7 @@ void check_projections(const Tokens& tokens) {
       if (token.is("{") || token.is_word("WHERE") || token.is_word("FROM")) break;
       std::size_t named = j;
       if (token.is("(")) {
-        const std::size_t end = past_group(tokens, j);
+        const std::size_t end = group_end(tokens, j);
         check_expression_tokens(tokens, j, end);
         named = end >= 2 ? end - 2 : j; // "( expression AS ?v )"
         j = end - 1;

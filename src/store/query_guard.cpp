@@ -1,4 +1,5 @@
 #include "store/query_guard.hpp"
+#include "agenda/text.hpp"
 
 #include "rdf/sparql_parser.hpp"
 #include "store/grammar_rules.hpp"
@@ -6,7 +7,6 @@
 #include "store/query_tokens.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <set>
 
@@ -874,9 +874,7 @@ private:
 
 /// Property paths and EXISTS are syntax errors to Rasqal: say so when the query seems to use them.
 std::string missing_feature_hint(const std::string& query, const std::string& message) {
-  std::string upper_query = query;
-  for (char& c : upper_query)
-    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  const std::string upper_query = agenda::ascii_upper(query);
   if (upper_query.find("EXISTS") != std::string::npos) {
     return " (" + engine + " does not support EXISTS or NOT EXISTS; use OPTIONAL with BOUND)";
   }

@@ -1,5 +1,7 @@
 #include "store/query_text.hpp"
 
+#include "agenda/text.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -91,18 +93,11 @@ private:
   }
 };
 
-std::string upper(std::string_view word) {
-  std::string out(word);
-  for (char& c : out)
-    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
 /// Moves the scanner past BASE <iri> and PREFIX name: <iri> declarations and
 /// returns the first keyword after them.
 std::string skip_prologue(Scanner& scanner) {
   while (!scanner.done()) {
-    std::string keyword = upper(scanner.next());
+    std::string keyword = agenda::ascii_upper(scanner.next());
     if (keyword == "BASE") {
       scanner.next();
     } else if (keyword == "PREFIX") {
@@ -141,7 +136,7 @@ std::string without_limit_and_offset(std::string_view query) {
     const std::size_t end = scanner.position();
     if (token == "{") ++depth;
     if (token == "}") --depth;
-    const std::string keyword = upper(token);
+    const std::string keyword = agenda::ascii_upper(token);
     if (depth == 0 && (keyword == "LIMIT" || keyword == "OFFSET")) {
       const std::size_t start = end - token.size();
       std::string_view number = scanner.next();

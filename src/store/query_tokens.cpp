@@ -199,4 +199,42 @@ bool QueryToken::is_word(std::string_view upper_case) const {
 
 std::vector<QueryToken> tokenize_query(std::string_view query) { return Tokenizer(query).run(); }
 
+namespace {
+
+std::string_view closing_of(std::string_view opening) {
+  if (opening == "(") return ")";
+  if (opening == "[") return "]";
+  return "}";
+}
+
+std::string_view opening_of(std::string_view closing) {
+  if (closing == ")") return "(";
+  if (closing == "]") return "[";
+  return "{";
+}
+
+} // namespace
+
+std::size_t group_end(const std::vector<QueryToken>& tokens, std::size_t open) {
+  const std::string_view opening = tokens[open].text;
+  const std::string_view closing = closing_of(opening);
+  int depth = 0;
+  for (std::size_t i = open; i < tokens.size(); ++i) {
+    if (tokens[i].is(opening)) ++depth;
+    if (tokens[i].is(closing) && --depth == 0) return i + 1;
+  }
+  return tokens.size();
+}
+
+std::size_t group_start(const std::vector<QueryToken>& tokens, std::size_t close) {
+  const std::string_view closing = tokens[close].text;
+  const std::string_view opening = opening_of(closing);
+  int depth = 0;
+  for (std::size_t i = close + 1; i-- > 0;) {
+    if (tokens[i].is(closing)) ++depth;
+    if (tokens[i].is(opening) && --depth == 0) return i;
+  }
+  return tokens.size();
+}
+
 } // namespace wa::store

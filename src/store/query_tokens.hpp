@@ -34,4 +34,11 @@ struct QueryToken {
 /// of an unterminated string or IRI.
 [[nodiscard]] std::vector<QueryToken> tokenize_query(std::string_view query);
 
+/// The index just past the group that opens at tokens[open] (one of "(", "{",
+/// "["), or tokens.size() when the group is never closed.
+[[nodiscard]] std::size_t group_end(const std::vector<QueryToken>& tokens, std::size_t open);
+/// The index of the bracket that opens the group closed at tokens[close] (one
+/// of ")", "}", "]"), or tokens.size() when none does.
+[[nodiscard]] std::size_t group_start(const std::vector<QueryToken>& tokens, std::size_t close);
+
 } // namespace wa::store

@@ -13,6 +13,12 @@ TEST(Text, SplitsKeepingEmptyParts) {
 
 TEST(Text, JoinsWithGlue) { EXPECT_EQ(join({"a", "b", "c"}, ", "), "a, b, c"); }
 
+TEST(Text, FoldsTheCaseOfAsciiLettersOnly) {
+  EXPECT_EQ(ascii_lower("Application/SPARQL-Query"), "application/sparql-query");
+  EXPECT_EQ(ascii_upper("select ?x"), "SELECT ?X");
+  EXPECT_EQ(ascii_upper("\xC3\xA9t\xC3\xA9"), "\xC3\xA9T\xC3\xA9"); // "été": UTF-8 bytes stay
+}
+
 TEST(Text, LettersAndDigitsAreNotBoundaries) {
   EXPECT_FALSE(on_word_boundaries("DSAx", 0, 3));
   EXPECT_FALSE(on_word_boundaries("xDSA", 1, 3));

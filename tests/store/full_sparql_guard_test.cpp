@@ -3,7 +3,6 @@
 #include "store/full_sparql_guard.hpp"
 #include "store/grammar_rules.hpp"
 #include "store/query_guard.hpp"
-#include "store/query_tokens.hpp"
 
 #include <gtest/gtest.h>
 
@@ -18,31 +17,6 @@ std::string refusal(const std::string& query) {
     return refused.what();
   }
   return "";
-}
-
-TEST(QueryTokens, KeepsKeywordsInsideStringsIrisAndCommentsOutOfTheWords) {
-  const auto tokens = tokenize_query("SELECT ?s # SERVICE\n"
-                                     "WHERE { ?s <http://x/SERVICE> \"\"\"FROM\n\"\"\" , 'LOAD' }");
-  std::vector<std::string> words;
-  for (const QueryToken& token : tokens) {
-    if (token.kind == QueryToken::Kind::word) words.push_back(token.text);
-  }
-  EXPECT_EQ(words, (std::vector<std::string>{"SELECT", "WHERE"}));
-}
-
-TEST(QueryTokens, SplitsWordsAtHyphensButNotPrefixedNames) {
-  const auto tokens = tokenize_query("?a-SERVICE ex:a-b.c 1.5. ?x<?y");
-  ASSERT_EQ(tokens.size(), 9U);
-  EXPECT_EQ(tokens[2].text, "SERVICE");
-  EXPECT_EQ(tokens[3].kind, QueryToken::Kind::prefixed_name);
-  EXPECT_EQ(tokens[3].text, "ex:a-b.c");
-  EXPECT_EQ(tokens[4].text, "1.5");
-  EXPECT_TRUE(tokens[5].is("."));
-  EXPECT_TRUE(tokens[7].is("<")); // "<?y" is no IRI: '?' may be in one, but it never closes
-}
-
-TEST(QueryTokens, NamesTheLineOfAnUnterminatedString) {
-  EXPECT_THROW((void)tokenize_query("SELECT *\nWHERE { ?s ?p \"open }"), std::invalid_argument);
 }
 
 TEST(FullSparqlGuard, RefusesWhatAReadOnlyEndpointMustNotRun) {
