@@ -12,6 +12,7 @@
 #include <httplib.h>
 
 #include <optional>
+#include <set>
 
 namespace wa::http {
 
@@ -233,18 +234,40 @@ void LinkedData::dump(const httplib::Request& request, httplib::Response& respon
   response.set_content(file->content, media_type_of_dump(file->name).c_str());
 }
 
-std::string LinkedData::sitemap() const {
-  std::string urls = "<url><loc>" + rdf::xml_escape(site_.base()) + "</loc></url>\n";
-  for (const rdf::Triple& triple :
-       all_.match({}, rdf::Term::iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), {})) {
-    if (std::optional<std::string> document = site_.document_of(triple.subject);
-        document && *document != "/def") {
-      urls += "<url><loc>" + rdf::xml_escape(site_.iri_of(*document + ".html")) + "</loc></url>\n";
+const publish::Sitemap& LinkedData::sitemap() const {
+  std::call_once(sitemap_once_, [this] {
+    // A resource with several types (an act is an eli:LegalResource and a
+    // skos:Concept) is listed once; sorted, so that the parts are stable.
+    std::set<std::string> documents;
+    for (const rdf::Triple& triple :
+         all_.match({}, rdf::Term::iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), {})) {
+      if (std::optional<std::string> document = site_.document_of(triple.subject);
+          document && *document != "/def") {
+        documents.insert(*document);
+      }
     }
+    std::vector<std::string> urls{site_.base()};
+    for (const std::string& document : documents)
+      urls.push_back(site_.iri_of(document + ".html"));
+    sitemap_ = std::make_unique<publish::Sitemap>(urls, site_.iri_of("/sitemap-"));
+  });
+  return *sitemap_;
+}
+
+void LinkedData::send_sitemap(const httplib::Request& request, httplib::Response& response) const {
+  const std::string* content = &sitemap().root();
+  if (request.path != "/sitemap.xml") {
+    // "/sitemap-N.xml", N digits (the route says so); more than 9 are no part.
+    const std::size_t start = std::string_view("/sitemap-").size();
+    const std::string digits = request.path.substr(start, request.path.size() - start - 4);
+    content = digits.size() > 9 ? nullptr : sitemap().part(std::stoul(digits));
   }
-  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset "
-         "xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n" +
-         urls + "</urlset>\n";
+  if (content == nullptr) {
+    not_found(request, response);
+    return;
+  }
+  response.set_header("ETag", etag_);
+  response.set_content(*content, "application/xml; charset=utf-8");
 }
 
 void LinkedData::not_found(const httplib::Request& request, httplib::Response& response) const {
@@ -289,9 +312,10 @@ void LinkedData::install(httplib::Server& server) {
   });
   server.Get(R"(/dump/[^/]+)", [this](const httplib::Request& request,
                                       httplib::Response& response) { dump(request, response); });
-  server.Get("/sitemap.xml", [this](const httplib::Request&, httplib::Response& response) {
-    response.set_content(sitemap(), "application/xml; charset=utf-8");
-  });
+  server.Get(R"(/sitemap(-[0-9]+)?\.xml)",
+             [this](const httplib::Request& request, httplib::Response& response) {
+               send_sitemap(request, response);
+             });
   server.Get("/robots.txt", [this](const httplib::Request&, httplib::Response& response) {
     response.set_content("User-agent: *\nDisallow: /sparql\nAllow: /\nSitemap: " +
                              site_.iri_of("/sitemap.xml") + "\n",

@@ -3,7 +3,7 @@
 // in HTML and four RDF syntaxes, the agenda's index page, the ontology, the
 // dumps, the DCAT-AP catalogue, VoID, sitemap and robots.txt. All answered
 // in this process from immutable data: pages at startup; the dumps (with the
-// catalogue that gives their sizes and checksums) and VoID on first request,
+// catalogue that gives their sizes and checksums), VoID and the sitemap on first request,
 // once, so that a large dataset starts without serialising and gzipping itself.
 #pragma once
 
@@ -11,6 +11,7 @@
 #include "publish/dumps.hpp"
 #include "publish/html_pages.hpp"
 #include "publish/site.hpp"
+#include "publish/sitemap.hpp"
 #include "rdf/model.hpp"
 
 #include <map>
@@ -59,6 +60,8 @@ private:
   mutable std::unique_ptr<Published> published_;
   mutable std::once_flag void_once_;
   mutable rdf::Model void_;
+  mutable std::once_flag sitemap_once_;
+  mutable std::unique_ptr<publish::Sitemap> sitemap_;
   rdf::Model ontology_;
   std::string etag_;
   std::string last_modified_;
@@ -73,7 +76,8 @@ private:
   void send_graph(const httplib::Request& request, httplib::Response& response,
                   const rdf::Model& graph, const std::string& extension,
                   const std::string& html) const;
-  [[nodiscard]] std::string sitemap() const;
+  void send_sitemap(const httplib::Request& request, httplib::Response& response) const;
+  [[nodiscard]] const publish::Sitemap& sitemap() const;
   [[nodiscard]] const Published& published() const;
   [[nodiscard]] const rdf::Model& void_description() const;
 };

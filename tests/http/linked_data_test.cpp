@@ -246,6 +246,15 @@ TEST_F(LinkedDataTest, SitemapAndRobots) {
   auto sitemap = get("/sitemap.xml");
   ASSERT_TRUE(sitemap);
   EXPECT_NE(sitemap->body.find("/doc/action/3.3.5.html</loc>"), std::string::npos);
+  // A proposal is an eli:Work and a LegislativeProposal; its page is listed once.
+  const std::string act_page = "/doc/legislation/52021PC0206.html</loc>";
+  const std::size_t first = sitemap->body.find(act_page);
+  ASSERT_NE(first, std::string::npos);
+  EXPECT_EQ(sitemap->body.find(act_page, first + 1), std::string::npos);
+  // The agenda fits one file: there are no parts.
+  auto part = get("/sitemap-1.xml");
+  ASSERT_TRUE(part);
+  EXPECT_EQ(part->status, 404);
   auto robots = get("/robots.txt");
   ASSERT_TRUE(robots);
   EXPECT_NE(robots->body.find("Sitemap: "), std::string::npos);
