@@ -239,13 +239,11 @@ const publish::Sitemap& LinkedData::sitemap() const {
     // A resource with several types (an act is an eli:LegalResource and a
     // skos:Concept) is listed once; sorted, so that the parts are stable.
     std::set<std::string> documents;
-    for (const rdf::Triple& triple :
-         all_.match({}, rdf::Term::iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), {})) {
-      if (std::optional<std::string> document = site_.document_of(triple.subject);
-          document && *document != "/def") {
-        documents.insert(*document);
-      }
-    }
+    all_.for_each({}, rdf::Term::iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), {},
+                  [&](const rdf::Triple& triple) {
+                    std::optional<std::string> document = site_.document_of(triple.subject);
+                    if (document && *document != "/def") documents.insert(*document);
+                  });
     std::vector<std::string> urls{site_.base()};
     for (const std::string& document : documents)
       urls.push_back(site_.iri_of(document + ".html"));

@@ -65,12 +65,12 @@ rdf::Model void_description(const agenda::Dataset& dataset, const std::vector<Du
   std::map<Term, std::size_t> property_triples;
   std::map<Term, std::set<Term>> class_entities;
   std::set<std::string> namespaces;
-  for (const rdf::Triple& triple : all.triples()) {
+  all.for_each_triple([&](const rdf::Triple& triple) {
     subjects.insert(triple.subject);
     ++property_triples[triple.predicate];
     if (triple.predicate == type && triple.object.is_iri())
       class_entities[triple.object].insert(triple.subject);
-  }
+  });
   out.add(self, v("triples"), integer(all.size()));
   out.add(self, v("distinctSubjects"), integer(subjects.size()));
   out.add(self, v("entities"), integer(subjects.size()));

@@ -83,9 +83,7 @@ void Model::add(const Term& subject, const Term& predicate, const Term& object) 
 }
 
 void Model::add_all(const Model& other) {
-  for (const Triple& triple : other.triples()) {
-    add(triple);
-  }
+  other.for_each_triple([this](const Triple& triple) { add(triple); });
 }
 
 std::size_t Model::size() const { return sord_num_quads(model_.get()); }
@@ -94,23 +92,29 @@ bool Model::contains(const Triple& triple) const {
   return !match(triple.subject, triple.predicate, triple.object).empty();
 }
 
-std::vector<Triple> Model::match(const std::optional<Term>& subject,
-                                 const std::optional<Term>& predicate,
-                                 const std::optional<Term>& object) const {
+void Model::for_each(const std::optional<Term>& subject, const std::optional<Term>& predicate,
+                     const std::optional<Term>& object,
+                     const std::function<void(Triple&&)>& visit) const {
   SordWorld* world = world_.get();
   OwnedNode s = subject ? to_node(world, *subject) : OwnedNode(world, nullptr);
   OwnedNode p = predicate ? to_node(world, *predicate) : OwnedNode(world, nullptr);
   OwnedNode o = object ? to_node(world, *object) : OwnedNode(world, nullptr);
   SordQuad pattern = {s.get(), p.get(), o.get(), nullptr};
 
-  std::vector<Triple> found;
   SordIterHandle iter(sord_find(model_.get(), pattern));
   for (; iter && !sord_iter_end(iter.get()); sord_iter_next(iter.get())) {
     SordQuad quad;
     sord_iter_get(iter.get(), quad);
-    found.push_back(
-        {to_term(quad[SORD_SUBJECT]), to_term(quad[SORD_PREDICATE]), to_term(quad[SORD_OBJECT])});
+    visit({to_term(quad[SORD_SUBJECT]), to_term(quad[SORD_PREDICATE]), to_term(quad[SORD_OBJECT])});
   }
+}
+
+std::vector<Triple> Model::match(const std::optional<Term>& subject,
+                                 const std::optional<Term>& predicate,
+                                 const std::optional<Term>& object) const {
+  std::vector<Triple> found;
+  for_each(subject, predicate, object,
+           [&](Triple&& triple) { found.push_back(std::move(triple)); });
   return found;
 }
 

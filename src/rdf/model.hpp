@@ -6,6 +6,7 @@
 #include "rdf/term.hpp"
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,15 @@ public:
                                           const std::optional<Term>& predicate,
                                           const std::optional<Term>& object) const;
   [[nodiscard]] std::vector<Triple> triples() const { return match({}, {}, {}); }
+  /// Calls `visit` for every triple that matches, in index order, one at a
+  /// time: serialising or hashing a graph of millions of triples must not
+  /// first copy them all (10M triples as Triple values: several GiB).
+  void for_each(const std::optional<Term>& subject, const std::optional<Term>& predicate,
+                const std::optional<Term>& object,
+                const std::function<void(Triple&&)>& visit) const;
+  void for_each_triple(const std::function<void(Triple&&)>& visit) const {
+    for_each({}, {}, {}, visit);
+  }
 
   [[nodiscard]] std::vector<Term> objects(const Term& subject, const Term& predicate) const;
   [[nodiscard]] std::vector<Term> subjects(const Term& predicate, const Term& object) const;

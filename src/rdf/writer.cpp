@@ -8,8 +8,10 @@ namespace wa::rdf {
 
 namespace {
 
-size_t append_to_string(const void* buf, size_t len, void* stream) {
-  static_cast<std::string*>(stream)->append(static_cast<const char*>(buf), len);
+using Sink = std::function<void(std::string_view)>;
+
+size_t pass_to_sink(const void* buf, size_t len, void* stream) {
+  (*static_cast<const Sink*>(stream))(std::string_view(static_cast<const char*>(buf), len));
   return len;
 }
 
@@ -40,12 +42,12 @@ void write_statement(SerdWriter* writer, const Triple& triple, const SerdNode* g
 
 using Prefixes = std::vector<std::pair<std::string, std::string>>;
 
-std::string write(const Model& model, SerdSyntax syntax, SerdStyle style,
-                  const std::string& graph_iri = {}, const Prefixes& extra_prefixes = {}) {
-  std::string out;
+void write(const Model& model, SerdSyntax syntax, SerdStyle style, const Sink& sink,
+           const std::string& graph_iri = {}, const Prefixes& extra_prefixes = {}) {
   SerdEnvHandle env(serd_env_new(nullptr));
+  // Serd's callback gets the sink by address; it outlives the writer.
   SerdWriterHandle writer(
-      serd_writer_new(syntax, style, env.get(), nullptr, append_to_string, &out));
+      serd_writer_new(syntax, style, env.get(), nullptr, pass_to_sink, const_cast<Sink*>(&sink)));
   if (syntax == SERD_TURTLE) {
     for (const Prefixes* list : {&ns::turtle_prefixes(), &extra_prefixes}) {
       for (const auto& [prefix, iri] : *list) {
@@ -57,32 +59,45 @@ std::string write(const Model& model, SerdSyntax syntax, SerdStyle style,
     }
   }
   SerdNode graph = serd_string(SERD_URI, graph_iri);
-  for (const Triple& triple : model.triples()) {
+  model.for_each_triple([&](const Triple& triple) {
     write_statement(writer.get(), triple, graph_iri.empty() ? nullptr : &graph);
-  }
+  });
   serd_writer_finish(writer.get());
+}
+
+/// The whole serialisation as one string.
+std::string written(const Model& model, SerdSyntax syntax, SerdStyle style,
+                    const std::string& graph_iri = {}, const Prefixes& extra_prefixes = {}) {
+  std::string out;
+  write(
+      model, syntax, style, [&out](std::string_view piece) { out += piece; }, graph_iri,
+      extra_prefixes);
   return out;
 }
 
 } // namespace
 
 std::string to_turtle(const Model& model) {
-  return write(model, SERD_TURTLE,
-               static_cast<SerdStyle>(SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED));
+  return written(model, SERD_TURTLE,
+                 static_cast<SerdStyle>(SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED));
 }
 
 std::string to_turtle(const Model& model, const Prefixes& extra_prefixes) {
-  return write(model, SERD_TURTLE,
-               static_cast<SerdStyle>(SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED), {},
-               extra_prefixes);
+  return written(model, SERD_TURTLE,
+                 static_cast<SerdStyle>(SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED), {},
+                 extra_prefixes);
 }
 
 std::string to_ntriples(const Model& model) {
-  return write(model, SERD_NTRIPLES, static_cast<SerdStyle>(0));
+  return written(model, SERD_NTRIPLES, static_cast<SerdStyle>(0));
 }
 
 std::string to_nquads(const Model& model, const std::string& graph_iri) {
-  return write(model, SERD_NQUADS, static_cast<SerdStyle>(0), graph_iri);
+  return written(model, SERD_NQUADS, static_cast<SerdStyle>(0), graph_iri);
+}
+
+void write_nquads(const Model& model, const std::string& graph_iri, const Sink& sink) {
+  write(model, SERD_NQUADS, static_cast<SerdStyle>(0), sink, graph_iri);
 }
 
 } // namespace wa::rdf

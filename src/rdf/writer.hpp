@@ -4,7 +4,9 @@
 
 #include "rdf/model.hpp"
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -18,5 +20,9 @@ to_turtle(const Model& model,
 [[nodiscard]] std::string to_ntriples(const Model& model);
 /// N-Quads: every triple of `model` placed in `graph_iri`.
 [[nodiscard]] std::string to_nquads(const Model& model, const std::string& graph_iri);
+/// The same N-Quads, handed to `sink` piece by piece instead of gathered in
+/// one string: for hashing a large dataset without holding its text.
+void write_nquads(const Model& model, const std::string& graph_iri,
+                  const std::function<void(std::string_view)>& sink);
 
 } // namespace wa::rdf

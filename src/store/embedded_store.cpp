@@ -44,10 +44,10 @@ rdf::QueryResult::Row row_over_no_solutions(const QueryPlan& plan,
 PredicateStats predicate_stats(const rdf::Model& data) {
   std::map<std::string, std::map<rdf::Term, std::size_t>> objects_per_subject;
   std::map<std::string, std::map<rdf::Term, std::size_t>> subjects_per_object;
-  for (const rdf::Triple& triple : data.triples()) {
+  data.for_each_triple([&](const rdf::Triple& triple) {
     ++objects_per_subject[triple.predicate.value][triple.subject];
     ++subjects_per_object[triple.predicate.value][triple.object];
-  }
+  });
   PredicateStats stats;
   auto at_most_one = [](const std::map<rdf::Term, std::size_t>& counts) {
     return std::ranges::all_of(counts, [](const auto& entry) { return entry.second <= 1; });
@@ -72,10 +72,10 @@ EmbeddedStore::EmbeddedStore(const agenda::Dataset& dataset)
     : base_(dataset.base), stats_(predicate_stats(dataset.combined())) {
   for (const agenda::DatasetPart& part : dataset.parts) {
     const std::string graph = dataset.graph_iri(part.name);
-    for (const rdf::Triple& triple : part.model.triples()) {
+    part.model.for_each_triple([&](const rdf::Triple& triple) {
       redland_.add(triple, graph);
       if (has_zero_offset(triple.object)) zero_offset_literals_.insert(triple.object);
-    }
+    });
   }
 }
 

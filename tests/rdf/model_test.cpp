@@ -9,6 +9,16 @@ namespace {
 const Term alice = Term::iri("http://example.org/alice");
 const Term knows = Term::iri("http://example.org/knows");
 const Term name = Term::iri("http://example.org/name");
+const Term bob = Term::iri("http://example.org/bob");
+
+/// Alice and Bob know each other; Alice has a name.
+Model acquaintances() {
+  Model model;
+  model.add(alice, knows, bob);
+  model.add(bob, knows, alice);
+  model.add(alice, name, Term::literal("Alice"));
+  return model;
+}
 
 TEST(Model, AddsEachTripleOnce) {
   Model model;
@@ -32,11 +42,7 @@ TEST(Model, TreatsXsdStringAsAPlainLiteral) {
 }
 
 TEST(Model, MatchesWithWildcards) {
-  Model model;
-  const Term bob = Term::iri("http://example.org/bob");
-  model.add(alice, knows, bob);
-  model.add(bob, knows, alice);
-  model.add(alice, name, Term::literal("Alice"));
+  const Model model = acquaintances();
   EXPECT_EQ(model.match(alice, {}, {}).size(), 2U);
   EXPECT_EQ(model.match({}, knows, {}).size(), 2U);
   EXPECT_EQ(model.subjects(knows, alice), std::vector<Term>{bob});
@@ -51,6 +57,16 @@ TEST(Model, IteratesInSortedOrder) {
   std::vector<Triple> triples = model.triples();
   ASSERT_EQ(triples.size(), 2U);
   EXPECT_EQ(triples[0].subject.value, "http://example.org/a");
+}
+
+TEST(Model, VisitsTheMatchingTriplesOneByOneInTheOrderMatchGivesThem) {
+  const Model model = acquaintances();
+  std::vector<Triple> visited;
+  model.for_each({}, knows, {}, [&](const Triple& triple) { visited.push_back(triple); });
+  EXPECT_EQ(visited, model.match({}, knows, {}));
+  visited.clear();
+  model.for_each_triple([&](const Triple& triple) { visited.push_back(triple); });
+  EXPECT_EQ(visited, model.triples());
 }
 
 TEST(Model, WritesTermsAsNTriples) {

@@ -59,5 +59,17 @@ TEST(Writer, NQuadsPutEveryTripleInTheGraph) {
   EXPECT_EQ(lines, 7U);
 }
 
+TEST(Writer, NQuadsHandedToASinkAreTheSameBytes) {
+  const Model model = small_model();
+  std::string pieces;
+  std::size_t calls = 0;
+  write_nquads(model, "https://example.net/graph/g", [&](std::string_view piece) {
+    pieces += piece;
+    ++calls;
+  });
+  EXPECT_EQ(pieces, to_nquads(model, "https://example.net/graph/g"));
+  EXPECT_GT(calls, 7U); // in pieces, not gathered first
+}
+
 } // namespace
 } // namespace wa::rdf
