@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 namespace wa::rdf {
 namespace {
@@ -36,9 +38,42 @@ TEST(TurtleReader, NamesFileAndLineOfASyntaxError) {
   }
 }
 
+TEST(TurtleReader, ReadsAnEmptyFileAsNoTriples) {
+  Model model;
+  read_file(model, data("empty.ttl"), "https://example.net/");
+  EXPECT_EQ(model.size(), 0U);
+}
+
 TEST(TurtleReader, ReportsAMissingFile) {
   Model model;
   EXPECT_THROW(read_file(model, data("no-such-file.ttl"), "https://example.net/"), ParseError);
+}
+
+// The file is larger than one page of the reader (64 KiB): the line is counted across pages.
+TEST(TurtleReader, RefusesAFileWithANulByteNamingItsLine) {
+  Model model;
+  try {
+    read_file(model, data("nul-byte-on-line-900.nt"), "", Syntax::ntriples);
+    FAIL() << "a NUL byte must not end the input silently";
+  } catch (const ParseError& error) {
+    EXPECT_NE(std::string(error.what()).find("nul-byte-on-line-900.nt:900: a NUL byte"),
+              std::string::npos)
+        << error.what();
+  }
+}
+
+TEST(TurtleReader, RefusesTextWithANulByteNamingItsLine) {
+  std::ifstream file(data("nul-byte-on-line-900.nt"), std::ios::binary);
+  std::ostringstream text;
+  text << file.rdbuf();
+  Model model;
+  try {
+    read_string(model, text.str(), "", "inline", Syntax::ntriples);
+    FAIL() << "a NUL byte must not end the input silently";
+  } catch (const ParseError& error) {
+    EXPECT_NE(std::string(error.what()).find("inline:900: a NUL byte"), std::string::npos)
+        << error.what();
+  }
 }
 
 TEST(TurtleReader, ReadsNTriples) {
