@@ -236,8 +236,8 @@ void LinkedData::dump(const httplib::Request& request, httplib::Response& respon
 
 const publish::Sitemap& LinkedData::sitemap() const {
   std::call_once(sitemap_once_, [this] {
-    // A resource with several types (an act is an eli:LegalResource and a
-    // skos:Concept) is listed once; sorted, so that the parts are stable.
+    // A resource with several types (a proposal is an eli:Work and a
+    // LegislativeProposal) is listed once; sorted, so that the parts are stable.
     std::set<std::string> documents;
     all_.for_each({}, rdf::Term::iri("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), {},
                   [&](const rdf::Triple& triple) {
