@@ -1,6 +1,6 @@
 #include "store/full_sparql_guard.hpp"
-#include "agenda/text.hpp"
 
+#include "agenda/text.hpp"
 #include "store/grammar_rules.hpp"
 #include "store/query_guard.hpp"
 #include "store/query_text.hpp"

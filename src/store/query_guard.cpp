@@ -1,6 +1,6 @@
 #include "store/query_guard.hpp"
-#include "agenda/text.hpp"
 
+#include "agenda/text.hpp"
 #include "rdf/sparql_parser.hpp"
 #include "store/grammar_rules.hpp"
 #include "store/query_text.hpp"
