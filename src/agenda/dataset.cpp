@@ -62,6 +62,23 @@ rdf::Model Dataset::combined() const {
   return all;
 }
 
+void Dataset::for_each_distinct_triple(const std::function<void(const rdf::Triple&)>& visit) const {
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    parts[i].model.for_each_triple([&](const rdf::Triple& triple) {
+      const bool seen =
+          std::any_of(parts.begin(), parts.begin() + static_cast<std::ptrdiff_t>(i),
+                      [&](const DatasetPart& earlier) { return earlier.model.contains(triple); });
+      if (!seen) visit(triple);
+    });
+  }
+}
+
+std::size_t Dataset::triple_count() const {
+  std::size_t count = 0;
+  for_each_distinct_triple([&count](const rdf::Triple&) { ++count; });
+  return count;
+}
+
 std::string Dataset::graph_iri(std::string_view part_name) const {
   return base + "graph/" + std::string(part_name);
 }

@@ -6,7 +6,9 @@
 #include "agenda/document.hpp"
 #include "rdf/model.hpp"
 
+#include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -35,6 +37,10 @@ struct Dataset {
   [[nodiscard]] const rdf::Model& part(std::string_view name) const;
   [[nodiscard]] bool has_part(std::string_view name) const;
   [[nodiscard]] rdf::Model combined() const;
+  /// Each triple of the parts' union once, without building the union: a
+  /// dataset loaded from one large file is not copied to be counted or scanned.
+  void for_each_distinct_triple(const std::function<void(const rdf::Triple&)>& visit) const;
+  [[nodiscard]] std::size_t triple_count() const;
   [[nodiscard]] std::string graph_iri(std::string_view part_name) const;
 };
 

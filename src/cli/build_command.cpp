@@ -52,9 +52,9 @@ int run_build(const Common& common, const std::vector<std::string>& args) {
   for (const agenda::DatasetPart& part : dataset.parts) {
     std::cout << part.name << ": " << part.model.size() << " triples\n";
   }
-  std::cout << "dataset: " << dataset.combined().size() << " triples, " << dumps.size()
-            << " files in " << std::filesystem::absolute(out).string() << " ("
-            << static_cast<long>(elapsed.count()) << " ms)\n";
+  std::cout << "dataset: " << dataset.triple_count() << " triples, " << dumps.size() << " files in "
+            << std::filesystem::absolute(out).string() << " (" << static_cast<long>(elapsed.count())
+            << " ms)\n";
   return 0;
 }
 

@@ -194,7 +194,7 @@ int run_serve(const Common& common, const std::vector<std::string>& args) {
   });
   const auto ready =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
-  std::cerr << "werkagenda serve: " << dataset.combined().size() << " triples, " << store_kind
+  std::cerr << "werkagenda serve: " << dataset.triple_count() << " triples, " << store_kind
             << " store, " << limits.workers << " query workers, ready in "
             << static_cast<long>(ready.count()) << " ms\n";
   std::cout << "SPARQL endpoint: http://" << server_options.host << ":" << port << "/sparql"

@@ -41,10 +41,10 @@ rdf::QueryResult::Row row_over_no_solutions(const QueryPlan& plan,
 
 /// Which predicates have at most one object per subject (functional) or one
 /// subject per object (inverse functional) in this dataset.
-PredicateStats predicate_stats(const rdf::Model& data) {
+PredicateStats predicate_stats(const agenda::Dataset& dataset) {
   std::map<std::string, std::map<rdf::Term, std::size_t>> objects_per_subject;
   std::map<std::string, std::map<rdf::Term, std::size_t>> subjects_per_object;
-  data.for_each_triple([&](const rdf::Triple& triple) {
+  dataset.for_each_distinct_triple([&](const rdf::Triple& triple) {
     ++objects_per_subject[triple.predicate.value][triple.subject];
     ++subjects_per_object[triple.predicate.value][triple.object];
   });
@@ -69,7 +69,7 @@ bool has_zero_offset(const rdf::Term& term) {
 } // namespace
 
 EmbeddedStore::EmbeddedStore(const agenda::Dataset& dataset)
-    : base_(dataset.base), stats_(predicate_stats(dataset.combined())) {
+    : base_(dataset.base), stats_(predicate_stats(dataset)) {
   for (const agenda::DatasetPart& part : dataset.parts) {
     const std::string graph = dataset.graph_iri(part.name);
     part.model.for_each_triple([&](const rdf::Triple& triple) {

@@ -225,5 +225,22 @@ TEST(Dataset, PartsShareNoTriple) {
   EXPECT_EQ(dataset.combined().size(), sum);
 }
 
+TEST(Dataset, VisitsEachTripleOfTheUnionOnce) {
+  Dataset dataset;
+  const rdf::Triple shared{rdf::Term::iri("http://example.org/a"),
+                           rdf::Term::iri("http://example.org/p"), rdf::Term::literal("x")};
+  const rdf::Triple own{rdf::Term::iri("http://example.org/b"),
+                        rdf::Term::iri("http://example.org/p"), rdf::Term::literal("y")};
+  dataset.parts.push_back({"first", rdf::Model()});
+  dataset.parts.push_back({"second", rdf::Model()});
+  dataset.parts[0].model.add(shared);
+  dataset.parts[1].model.add(shared);
+  dataset.parts[1].model.add(own);
+  std::vector<rdf::Triple> visited;
+  dataset.for_each_distinct_triple([&](const rdf::Triple& triple) { visited.push_back(triple); });
+  EXPECT_EQ(visited, (std::vector<rdf::Triple>{shared, own}));
+  EXPECT_EQ(dataset.triple_count(), dataset.combined().size());
+}
+
 } // namespace
 } // namespace wa::agenda
