@@ -1,0 +1,81 @@
+#include "store/quad_index.hpp"
+
+#include <algorithm>
+
+namespace wa::store {
+
+namespace {
+
+using Key = QuadRange::Key;
+using Order = QuadRange::Order;
+
+Key key_of(const Quad& quad, Order order) {
+  switch (order) {
+  case Order::gspo: return {quad.graph, quad.subject, quad.predicate, quad.object};
+  case Order::gpos: return {quad.graph, quad.predicate, quad.object, quad.subject};
+  case Order::gosp: return {quad.graph, quad.object, quad.subject, quad.predicate};
+  }
+  return {};
+}
+
+std::vector<Key> permutation(const std::vector<Quad>& quads, Order order) {
+  std::vector<Key> keys;
+  keys.reserve(quads.size());
+  for (const Quad& quad : quads)
+    keys.push_back(key_of(quad, order));
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+/// The run of `keys` whose first `length` fields equal `prefix`'s.
+std::span<const Key> prefix_range(const std::vector<Key>& keys, const Key& prefix,
+                                  std::size_t length) {
+  auto before = [length](const Key& a, const Key& b) {
+    return std::lexicographical_compare(a.begin(), a.begin() + static_cast<long>(length), b.begin(),
+                                        b.begin() + static_cast<long>(length));
+  };
+  auto [first, last] = std::equal_range(keys.begin(), keys.end(), prefix, before);
+  return {first, last};
+}
+
+} // namespace
+
+Quad QuadRange::operator[](std::size_t i) const {
+  const Key& key = keys_[i];
+  switch (order_) {
+  case Order::gspo: return {key[0], key[1], key[2], key[3]};
+  case Order::gpos: return {key[0], key[3], key[1], key[2]};
+  case Order::gosp: return {key[0], key[2], key[3], key[1]};
+  }
+  return {};
+}
+
+QuadIndex::QuadIndex(std::vector<Quad> quads) {
+  std::sort(quads.begin(), quads.end());
+  quads.erase(std::unique(quads.begin(), quads.end()), quads.end());
+  gspo_ = permutation(quads, Order::gspo);
+  gpos_ = permutation(quads, Order::gpos);
+  gosp_ = permutation(quads, Order::gosp);
+}
+
+QuadRange QuadIndex::match(const QuadPattern& pattern) const {
+  const bool s = pattern.subject != no_term;
+  const bool p = pattern.predicate != no_term;
+  const bool o = pattern.object != no_term;
+  const TermId g = pattern.graph;
+  // The permutation whose leading fields are exactly the bound ones.
+  if (s && p && o)
+    return {prefix_range(gspo_, {g, pattern.subject, pattern.predicate, pattern.object}, 4),
+            Order::gspo};
+  if (s && p)
+    return {prefix_range(gspo_, {g, pattern.subject, pattern.predicate, 0}, 3), Order::gspo};
+  if (p && o)
+    return {prefix_range(gpos_, {g, pattern.predicate, pattern.object, 0}, 3), Order::gpos};
+  if (o && s) return {prefix_range(gosp_, {g, pattern.object, pattern.subject, 0}, 3), Order::gosp};
+  if (s) return {prefix_range(gspo_, {g, pattern.subject, 0, 0}, 2), Order::gspo};
+  if (p) return {prefix_range(gpos_, {g, pattern.predicate, 0, 0}, 2), Order::gpos};
+  if (o) return {prefix_range(gosp_, {g, pattern.object, 0, 0}, 2), Order::gosp};
+  return {prefix_range(gspo_, {g, 0, 0, 0}, 1), Order::gspo};
+}
+
+} // namespace wa::store

@@ -1,0 +1,73 @@
+// The immutable quad index: every quad (graph, subject, predicate, object) as
+// ids, sorted in three permutations that all lead with the graph (GSPO, GPOS,
+// GOSP), so that any triple pattern within one graph is one contiguous range,
+// found by binary search, and its exact size is known without reading it.
+#pragma once
+
+#include "store/dictionary.hpp"
+
+#include <array>
+#include <cstddef>
+#include <span>
+#include <vector>
+
+namespace wa::store {
+
+struct Quad {
+  TermId graph = no_term; ///< no_term: the default graph
+  TermId subject = no_term;
+  TermId predicate = no_term;
+  TermId object = no_term;
+  auto operator<=>(const Quad&) const = default;
+};
+
+/// A triple pattern in one graph: no_term in subject, predicate or object
+/// matches anything; the graph is always one graph (no_term: the default graph).
+struct QuadPattern {
+  TermId graph = no_term;
+  TermId subject = no_term;
+  TermId predicate = no_term;
+  TermId object = no_term;
+};
+
+/// The quads matching a pattern: a run of one permutation, read back in
+/// (graph, subject, predicate, object) order of fields.
+class QuadRange {
+public:
+  enum class Order { gspo, gpos, gosp };
+  using Key = std::array<TermId, 4>;
+
+  QuadRange() = default;
+  QuadRange(std::span<const Key> keys, Order order) : keys_(keys), order_(order) {}
+
+  [[nodiscard]] std::size_t size() const { return keys_.size(); }
+  [[nodiscard]] bool empty() const { return keys_.empty(); }
+  [[nodiscard]] Quad operator[](std::size_t i) const;
+
+private:
+  std::span<const Key> keys_;
+  Order order_ = Order::gspo;
+};
+
+class QuadIndex {
+public:
+  QuadIndex() = default;
+  /// Sorts and deduplicates `quads` into the three permutations.
+  explicit QuadIndex(std::vector<Quad> quads);
+
+  /// Every quad matching `pattern`, from the permutation whose sorted prefix
+  /// covers the most bound positions.
+  [[nodiscard]] QuadRange match(const QuadPattern& pattern) const;
+  /// Exactly how many quads match: O(log n).
+  [[nodiscard]] std::size_t count(const QuadPattern& pattern) const {
+    return match(pattern).size();
+  }
+  [[nodiscard]] std::size_t size() const { return gspo_.size(); }
+
+private:
+  std::vector<QuadRange::Key> gspo_;
+  std::vector<QuadRange::Key> gpos_;
+  std::vector<QuadRange::Key> gosp_;
+};
+
+} // namespace wa::store
