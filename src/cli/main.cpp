@@ -30,8 +30,9 @@ Commands:
   serve [--host H] [--port N] [--data DIR] [--workers N] [--timeout-ms N]
         [--memory-mb N] [--row-limit N] [--threads N] [--cache-mb N]
         [--max-query-bytes N] [--queries-per-worker N] [--load FILE [--load-base IRI]]
-        [--store embedded|virtuoso [--virtuoso-dir DIR | --virtuoso-endpoint URL]
+        [--store embedded|virtuoso|engine [--virtuoso-dir DIR | --virtuoso-endpoint URL]
          [--virtuoso-default-graphs "IRI ..."] [--virtuoso-named-graphs "IRI ..."]]
+        [--load-named "IRI=FILE ..."] [--no-optimize]
         Serve the dataset over HTTP: a read-only SPARQL 1.1 endpoint at
         /sparql (default 127.0.0.1:8080). The dataset is built from the
         sources, or read from DIR/{agenda,organisations,legislation,
@@ -39,17 +40,25 @@ Commands:
         the agenda: test suites, scale data). --store virtuoso answers
         SPARQL with a Virtuoso started by scripts/virtuoso (full SPARQL 1.1:
         property paths, EXISTS, MINUS, VALUES, DESCRIBE); its dataset is the
-        graphs named after the dataset's parts unless listed. Queries run
+        graphs named after the dataset's parts unless listed. --store
+        engine answers with our own SPARQL 1.1 engine over an in-memory
+        index; with it, --load FILE is the default graph and --load-named
+        adds files as named graphs (Turtle, N-Triples, N-Quads, TriG,
+        RDF/XML); --no-optimize evaluates the algebra as written; a
+        query's plan is shown for ?explain=true. Queries run
         in N worker processes (default 4), each under a deadline (default
         10000 ms) and a memory cap (default 2048 MB); a worker is replaced
         after --queries-per-worker answers (default 1000; 0: never).
         Results hold at most --row-limit rows (default 10000).
         SIGINT or SIGTERM stops the server.
   query (FILE.rq | -e QUERY) [--format table|csv|tsv|json|xml|turtle|ntriples]
-        [--row-limit N]
-        Run a query on the dataset locally, without a server (the same
-        engine and the same refusals as the endpoint). Exit 1 on a query
-        error (message and position on stderr).
+        [--row-limit N] [--store embedded|engine] [--timeout-ms N]
+        [--load FILE [--load-base IRI]] [--load-named "IRI=FILE ..."]
+        [--no-optimize] [--explain]
+        Run a query on the dataset (or the loaded files, with --store
+        engine) locally, without a server (the same engine and the same
+        refusals as the endpoint); --explain prints the plan instead.
+        Exit 1 on a query error (message and position on stderr).
   help  Show this text.
 
 Common options:

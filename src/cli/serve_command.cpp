@@ -1,10 +1,12 @@
 #include "agenda/dataset.hpp"
 #include "cli/commands.hpp"
+#include "cli/engine_dataset.hpp"
 #include "cli/options.hpp"
 #include "http/server.hpp"
 #include "rdf/turtle_reader.hpp"
 #include "sparql/responder.hpp"
 #include "store/embedded_store.hpp"
+#include "store/engine_store.hpp"
 #include "store/virtuoso_store.hpp"
 #include "store/worker_pool.hpp"
 
@@ -112,10 +114,30 @@ store::VirtuosoConnection virtuoso_connection(const agenda::Dataset& dataset,
   return connection;
 }
 
+/// The dataset as our engine holds it: the --load files, or the agenda.
+std::shared_ptr<const store::IndexedDataset> engine_dataset(const agenda::Dataset& dataset,
+                                                            const Options& options) {
+  if (auto loaded = loaded_engine_dataset(options)) return loaded;
+  return std::make_shared<store::IndexedDataset>(store::EngineStore::index_of(dataset));
+}
+
+struct EngineChoice {
+  std::shared_ptr<const store::IndexedDataset> dataset;
+  store::EngineLimits limits;
+};
+
 /// Makes, in the zygote, what each query worker uses to answer.
-store::WorkHandlerFactory
-handler_factory(const agenda::Dataset& dataset,
-                const std::optional<store::VirtuosoConnection>& virtuoso) {
+store::WorkHandlerFactory handler_factory(const agenda::Dataset& dataset,
+                                          const std::optional<store::VirtuosoConnection>& virtuoso,
+                                          const std::optional<EngineChoice>& engine) {
+  if (engine) {
+    return [&dataset, choice = *engine]() -> store::WorkHandler {
+      auto store =
+          std::make_shared<store::EngineStore>(choice.dataset, dataset.base, choice.limits);
+      return
+          [store](const store::WorkRequest& request) { return sparql::respond(*store, request); };
+    };
+  }
   if (virtuoso) {
     return [connection = *virtuoso]() -> store::WorkHandler {
       auto store = std::make_shared<store::VirtuosoStore>(connection);
@@ -141,12 +163,12 @@ sigset_t stop_signals() {
 } // namespace
 
 int run_serve(const Common& common, const std::vector<std::string>& args) {
-  Options options(args,
-                  {{"--host", "--port", "--data", "--workers", "--timeout-ms", "--memory-mb",
-                    "--row-limit", "--threads", "--cache-mb", "--max-query-bytes", "--load",
-                    "--load-base", "--queries-per-worker", "--store", "--virtuoso-dir",
-                    "--virtuoso-endpoint", "--virtuoso-default-graphs", "--virtuoso-named-graphs"},
-                   {}});
+  Options options(args, {{"--host", "--port", "--data", "--workers", "--timeout-ms", "--memory-mb",
+                          "--row-limit", "--threads", "--cache-mb", "--max-query-bytes", "--load",
+                          "--load-base", "--queries-per-worker", "--store", "--virtuoso-dir",
+                          "--virtuoso-endpoint", "--virtuoso-default-graphs",
+                          "--virtuoso-named-graphs", "--load-named"},
+                         {"--no-optimize"}});
   const auto started = std::chrono::steady_clock::now();
   http::ServerOptions server_options;
   server_options.host = options.value_or("--host", "127.0.0.1");
@@ -166,8 +188,8 @@ int run_serve(const Common& common, const std::vector<std::string>& args) {
   server_options.project_root = common.root;
 
   const std::string store_kind = options.value_or("--store", "embedded");
-  if (store_kind != "embedded" && store_kind != "virtuoso") {
-    throw UsageError("--store is embedded or virtuoso, not " + store_kind);
+  if (store_kind != "embedded" && store_kind != "virtuoso" && store_kind != "engine") {
+    throw UsageError("--store is engine, embedded or virtuoso, not " + store_kind);
   }
   agenda::Dataset dataset = load_dataset(common, options);
   std::optional<store::VirtuosoConnection> virtuoso;
@@ -175,9 +197,18 @@ int run_serve(const Common& common, const std::vector<std::string>& args) {
     virtuoso = virtuoso_connection(dataset, options, limits.deadline);
     store::VirtuosoStore(*virtuoso).check_reachable();
   }
+  std::optional<EngineChoice> engine;
+  if (store_kind == "engine") {
+    // The engine stops a query at its deadline by itself; the pool's kill
+    // stays as the backstop for a bug, a second later.
+    limits.kill_grace = std::chrono::milliseconds(1000);
+    engine =
+        EngineChoice{engine_dataset(dataset, options),
+                     {limits.deadline, limits.memory_bytes / 2, !options.flag("--no-optimize")}};
+  }
   ::signal(SIGPIPE, SIG_IGN);
   // The pool forks its zygote here, before this process starts any thread.
-  store::WorkerPool pool(handler_factory(dataset, virtuoso), limits);
+  store::WorkerPool pool(handler_factory(dataset, virtuoso, engine), limits);
 
   limit_malloc_arenas();
   sigset_t signals = stop_signals();

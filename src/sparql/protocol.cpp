@@ -2,7 +2,6 @@
 
 #include "agenda/text.hpp"
 
-
 namespace wa::sparql {
 
 namespace {
@@ -21,6 +20,11 @@ std::string media_type_of(const std::string& content_type) {
 }
 
 std::string accept_of(const HttpRequestView& request) {
+  // ?explain asks for the plan instead of the answer (our engine only).
+  if (auto explain = request.params.find("explain");
+      explain != request.params.end() && explain->second != "false" && explain->second != "0") {
+    return std::string(explain_accept);
+  }
   auto format = request.params.find("format");
   if (format == request.params.end()) format = request.params.find("output");
   return format != request.params.end() ? "format=" + format->second : request.accept;

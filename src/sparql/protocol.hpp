@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace wa::sparql {
 
@@ -16,11 +17,14 @@ struct HttpRequestView {
   std::string accept;
 };
 
+/// ProtocolOutcome::accept of a request for the query's plan (?explain=true).
+inline constexpr std::string_view explain_accept = "explain";
+
 struct ProtocolOutcome {
   enum class Kind { query, service_description, error };
   Kind kind = Kind::error;
   std::string query;
-  std::string accept; ///< the Accept header, or "format=NAME"
+  std::string accept; ///< the Accept header, "format=NAME", or explain_accept
   int status = 400;   ///< for errors
   std::string message;
 };

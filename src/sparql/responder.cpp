@@ -2,6 +2,7 @@
 
 #include "sparql/graph_writers.hpp"
 #include "sparql/negotiation.hpp"
+#include "sparql/protocol.hpp"
 #include "sparql/result_writers.hpp"
 #include "store/query_guard.hpp"
 
@@ -43,6 +44,9 @@ std::string write(const rdf::QueryResult& result, const Format& format) {
 
 store::WorkResponse respond(store::Store& store, const store::WorkRequest& request) {
   try {
+    if (request.accept == explain_accept) {
+      return {200, "text/plain; charset=utf-8", false, store.explain(request.query)};
+    }
     rdf::QueryResult result = store.query(request.query, request.row_limit);
     const std::vector<Format>& offered =
         result.form == rdf::QueryResult::Form::graph ? graph_formats() : result_set_formats();

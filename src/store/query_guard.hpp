@@ -25,23 +25,14 @@
 // where, and the message adds what the engine lacks.
 #pragma once
 
+#include "store/store.hpp"
+
 #include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace wa::store {
-
-/// A query the endpoint will not run. `status` is the HTTP status to answer with.
-class QueryRefused : public std::runtime_error {
-public:
-  QueryRefused(int status, const std::string& message)
-      : std::runtime_error(message), status_(status) {}
-  [[nodiscard]] int status() const { return status_; }
-
-private:
-  int status_;
-};
 
 /// What the data says about each predicate: the guard needs it to know
 /// whether a triple pattern can match more than once for one binding.

@@ -200,7 +200,7 @@ WorkResponse WorkerPool::submit(const WorkRequest& request) {
     worker = idle_.back();
     idle_.pop_back();
   }
-  const auto deadline = std::chrono::steady_clock::now() + limits_.deadline;
+  const auto deadline = std::chrono::steady_clock::now() + limits_.deadline + limits_.kill_grace;
   std::string payload;
   ReadStatus status = write_message(worker.fd, encode(request))
                           ? read_message(worker.fd, payload, deadline)

@@ -27,7 +27,11 @@ struct WorkerLimits {
   int workers = 2;
   std::chrono::milliseconds deadline{10000};   ///< per query, wall clock
   std::chrono::milliseconds queue_wait{10000}; ///< waiting for an idle worker
-  std::size_t memory_bytes = 2UL << 30U;       ///< address space a worker may add
+  /// How long past the deadline a worker is killed: 0 for an engine that
+  /// cannot stop itself; our own engine stops at the deadline by itself, so
+  /// the kill is only the backstop for a bug.
+  std::chrono::milliseconds kill_grace{0};
+  std::size_t memory_bytes = 2UL << 30U; ///< address space a worker may add
   /// A worker is replaced by a fresh fork after this many answers, so that
   /// what the engine's libraries leak per query (measured in Rasqal and
   /// librdf) cannot accumulate; 0: never.

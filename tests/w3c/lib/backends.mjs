@@ -150,3 +150,57 @@ export class VirtuosoBackend extends Backend {
     ]);
   }
 }
+
+/** The IRIs of the query's FROM and FROM NAMED clauses, resolved against its base. */
+export function datasetClauses(query, queryFile) {
+  const base = /(?:^|\s)BASE\s*<([^>]*)>/i.exec(query)?.[1] ?? fileUrl(queryFile);
+  const clauses = { from: [], fromNamed: [] };
+  for (const match of query.matchAll(/\bFROM\s+(NAMED\s+)?<([^>]*)>/gi)) {
+    const iri = new URL(match[2], base).href;
+    (match[1] ? clauses.fromNamed : clauses.from).push(iri);
+  }
+  return clauses;
+}
+
+/**
+ * Our own engine (`--store engine`): the default graph is the test's data
+ * alone, each qt:graphData file a named graph, and each local file a FROM or
+ * FROM NAMED clause names is loaded as a graph named by its URL, so the
+ * query's dataset clauses select among graphs the server holds.
+ */
+export class EngineBackend extends Backend {
+  name = 'engine';
+
+  constructor(options) {
+    super(options);
+    this.optimize = options.optimize ?? true;
+  }
+
+  namedGraphs(test) {
+    const graphs = new Map(test.graphData.map((g) => [g.name, g.file]));
+    if (test.query) {
+      const { from, fromNamed } = datasetClauses(fs.readFileSync(test.query, 'utf8'), test.query);
+      for (const iri of [...from, ...fromNamed]) {
+        if (!iri.startsWith('file:')) continue;
+        const file = new URL(iri).pathname;
+        if (fs.existsSync(file)) graphs.set(iri, file);
+      }
+    }
+    return [...graphs].sort(([a], [b]) => a.localeCompare(b));
+  }
+
+  keyOf(test) {
+    return JSON.stringify([test.data, this.namedGraphs(test)]);
+  }
+
+  async start(test) {
+    const { file, base } = await mergedFile(test.data, this.tmpDir, ++this.counter);
+    const named = this.namedGraphs(test).map(([name, graphFile]) => `${name}=${graphFile}`);
+    return startServer(this.binary, [
+      '--store', 'engine', '--load', file, '--load-base', base,
+      ...(named.length ? ['--load-named', named.join(' ')] : []),
+      ...(this.optimize ? [] : ['--no-optimize']),
+      ...this.commonArgs(),
+    ]);
+  }
+}

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const RESULTS = ['pass', 'fail', 'refused', 'error', 'skipped'];
-const BACKENDS = ['embedded', 'virtuoso'];
+const BACKENDS = ['engine', 'engine-unoptimized', 'embedded', 'virtuoso'];
 
 const escape = (text) => String(text ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 

@@ -1,0 +1,91 @@
+// The set functions of section 18.5.1 over the solutions of one group:
+// COUNT, SUM, AVG, MIN, MAX, SAMPLE, GROUP_CONCAT, each with DISTINCT.
+#include "engine/query_run.hpp"
+
+#include <set>
+
+namespace wa::engine {
+
+namespace {
+
+constexpr std::string_view xsd = "http://www.w3.org/2001/XMLSchema#";
+
+/// The string value GROUP_CONCAT joins: a literal's lexical form.
+std::string concatenable(const rdf::Term& term) {
+  if (!term.is_literal()) throw ExpressionError("GROUP_CONCAT of a term that is not a literal");
+  return term.value;
+}
+
+} // namespace
+
+std::optional<rdf::Term> QueryRun::aggregate(const query::Aggregate& aggregate, const Rows& group,
+                                             const ActiveGraph& graph) {
+  using Function = query::Aggregate::Function;
+  if (!aggregate.argument) { // COUNT(*)
+    if (!aggregate.distinct) return integer_literal(static_cast<std::int64_t>(group.size()));
+    return integer_literal(
+        static_cast<std::int64_t>(std::set<Row>(group.begin(), group.end()).size()));
+  }
+  // The values of the argument: an error is kept as nullopt.
+  std::vector<std::optional<rdf::Term>> values;
+  std::set<rdf::Term> seen;
+  for (const Row& row : group) {
+    cancellation_.check();
+    start_solution(row);
+    std::optional<rdf::Term> result = value(aggregate.argument, row, graph);
+    if (aggregate.distinct && result && !seen.insert(*result).second) continue;
+    values.push_back(std::move(result));
+  }
+  try {
+    switch (aggregate.function) {
+    case Function::count: {
+      std::int64_t count = 0;
+      for (const auto& v : values)
+        count += v ? 1 : 0;
+      return integer_literal(count);
+    }
+    case Function::sum:
+    case Function::avg: {
+      rdf::Term sum = integer_literal(0);
+      for (const auto& v : values) {
+        if (!v) return std::nullopt;
+        sum = arithmetic(Arithmetic::add, sum, *v);
+      }
+      if (aggregate.function == Function::sum || values.empty()) return sum;
+      return arithmetic(Arithmetic::divide, sum,
+                        integer_literal(static_cast<std::int64_t>(values.size())));
+    }
+    case Function::min:
+    case Function::max: {
+      std::optional<rdf::Term> best;
+      for (const auto& v : values) {
+        if (!v) return std::nullopt;
+        const int c = best ? order_compare(*v, *best) : 0;
+        if (!best || (aggregate.function == Function::min ? c < 0 : c > 0)) best = v;
+      }
+      return best;
+    }
+    case Function::sample:
+      for (const auto& v : values)
+        if (v) return v;
+      return std::nullopt;
+    case Function::group_concat: {
+      std::string joined;
+      bool first = true;
+      for (const auto& v : values) {
+        if (!v) return std::nullopt;
+        if (!first) joined += aggregate.separator;
+        joined += concatenable(*v);
+        first = false;
+      }
+      return rdf::Term::literal(joined);
+    }
+    }
+  } catch (const ExpressionError&) {
+    return std::nullopt;
+  }
+  (void)xsd;
+  return std::nullopt;
+}
+
+} // namespace wa::engine

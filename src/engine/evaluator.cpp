@@ -1,0 +1,252 @@
+// The entry points of the engine, and the query forms: SELECT bindings, ASK,
+// CONSTRUCT (a template instantiated per solution) and DESCRIBE (each
+// resource's triples, with the blank nodes they lead to).
+#include "engine/evaluator.hpp"
+
+#include "engine/query_run.hpp"
+
+#include <set>
+
+namespace wa::engine {
+
+namespace {
+
+using query::PatternNode;
+
+void collect(const query::Expression& expression,
+             const std::function<void(const std::string&)>& add,
+             const std::function<void(const query::Pattern&)>& pattern);
+
+void collect_position(const query::TermOrVariable& position,
+                      const std::function<void(const std::string&)>& add) {
+  if (const auto* variable = std::get_if<query::Variable>(&position)) add(variable->name);
+}
+
+void collect(const query::Pattern& pattern, const std::function<void(const std::string&)>& add) {
+  if (!pattern) return;
+  std::function<void(const query::Pattern&)> recurse = [&](const query::Pattern& p) {
+    collect(p, add);
+  };
+  for (const query::TriplePattern& triple : pattern->triples) {
+    collect_position(triple.subject, add);
+    collect_position(triple.predicate, add);
+    collect_position(triple.object, add);
+  }
+  collect_position(pattern->path_subject, add);
+  collect_position(pattern->path_object, add);
+  collect_position(pattern->graph_name, add);
+  if (!pattern->variable.empty()) add(pattern->variable);
+  for (const std::string& name : pattern->variables)
+    add(name);
+  for (const query::Expression& expression : pattern->expressions)
+    collect(expression, add, recurse);
+  for (const query::Aggregate& aggregate : pattern->aggregates) {
+    add(aggregate.variable);
+    collect(aggregate.argument, add, recurse);
+  }
+  for (const query::OrderCondition& condition : pattern->order)
+    collect(condition.expression, add, recurse);
+  for (const query::Pattern& child : pattern->children)
+    collect(child, add);
+}
+
+void collect(const query::Expression& expression,
+             const std::function<void(const std::string&)>& add,
+             const std::function<void(const query::Pattern&)>& pattern) {
+  if (!expression) return;
+  if (expression->kind == query::ExpressionNode::Kind::variable ||
+      expression->kind == query::ExpressionNode::Kind::bound) {
+    add(expression->name);
+  }
+  if (expression->pattern) pattern(expression->pattern);
+  for (const query::Expression& arg : expression->args)
+    collect(arg, add, pattern);
+}
+
+} // namespace
+
+QueryRun::QueryRun(const query::Query& query, const store::IndexedDataset& dataset,
+                   const EvaluationOptions& options)
+    : query_(query), dataset_(dataset), options_(options), cancellation_(options),
+      terms_(dataset.dictionary()), functions_(query.base, std::chrono::system_clock::now()) {
+  collect_variables();
+  choose_dataset();
+}
+
+void QueryRun::add_slot(const std::string& name) { slots_.emplace(name, slots_.size()); }
+
+void QueryRun::start_solution(const Row& row) {
+  std::uint64_t hash = 1469598103934665603ULL;
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    hash = (hash ^ (assigned_[i] ? 0 : row[i])) * 1099511628211ULL;
+  }
+  functions_.start_solution(hash);
+}
+
+void QueryRun::mark_assigned(const query::Pattern& pattern) {
+  if (!pattern) return;
+  if (pattern->kind == query::PatternNode::Kind::extend) assigned_[slot(pattern->variable)] = true;
+  for (const query::Pattern& child : pattern->children)
+    mark_assigned(child);
+}
+
+void QueryRun::collect_variables() {
+  collect(query_.pattern, [this](const std::string& name) { add_slot(name); });
+  for (const std::string& name : query_.variables)
+    add_slot(name);
+  for (const query::TriplePattern& triple : query_.construct_template) {
+    for (const auto* position : {&triple.subject, &triple.predicate, &triple.object})
+      collect_position(*position, [this](const std::string& name) { add_slot(name); });
+  }
+  for (const query::TermOrVariable& target : query_.describe)
+    collect_position(target, [this](const std::string& name) { add_slot(name); });
+  assigned_.assign(slots_.size(), false);
+  mark_assigned(query_.pattern);
+}
+
+/// FROM and FROM NAMED pick the query's dataset among the stored graphs (13.2).
+void QueryRun::choose_dataset() {
+  if (query_.from.empty() && query_.from_named.empty()) {
+    default_graph_.graphs = {no_term};
+    named_graphs_ = dataset_.named_graphs();
+    return;
+  }
+  for (const std::string& iri : query_.from) {
+    if (auto id = dataset_.dictionary().find(rdf::Term::iri(iri)))
+      default_graph_.graphs.push_back(*id);
+  }
+  for (const std::string& iri : query_.from_named) {
+    if (auto id = dataset_.dictionary().find(rdf::Term::iri(iri))) named_graphs_.push_back(*id);
+  }
+  std::sort(named_graphs_.begin(), named_graphs_.end());
+  named_graphs_.erase(std::unique(named_graphs_.begin(), named_graphs_.end()), named_graphs_.end());
+}
+
+std::size_t QueryRun::row_bytes() const { return sizeof(Row) + slots_.size() * sizeof(TermId); }
+
+void QueryRun::hold(const Rows& rows) { cancellation_.check_room(rows.size() * row_bytes()); }
+
+Rows QueryRun::solutions() { return evaluate(query_.pattern, empty_row(), default_graph_); }
+
+rdf::QueryResult QueryRun::result() {
+  const Rows rows = solutions();
+  switch (query_.form) {
+  case query::Query::Form::ask: {
+    rdf::QueryResult answer;
+    answer.form = rdf::QueryResult::Form::boolean;
+    answer.boolean = !rows.empty();
+    return answer;
+  }
+  case query::Query::Form::construct: return graph_result(rows);
+  case query::Query::Form::describe: return description(rows);
+  default: return bindings(rows);
+  }
+}
+
+rdf::QueryResult QueryRun::bindings(const Rows& rows) {
+  rdf::QueryResult answer;
+  answer.variables = query_.variables;
+  for (const Row& row : rows) {
+    if (answer.rows.size() >= options_.row_limit) {
+      answer.truncated = true;
+      break;
+    }
+    cancellation_.check();
+    rdf::QueryResult::Row out;
+    for (const std::string& name : query_.variables) {
+      const TermId id = row[slot(name)];
+      out.push_back(id == no_term ? std::nullopt : std::optional<rdf::Term>(terms_.term(id)));
+    }
+    answer.rows.push_back(std::move(out));
+  }
+  return answer;
+}
+
+namespace {
+
+bool valid_triple(const rdf::Triple& triple) {
+  return !triple.subject.is_literal() && triple.predicate.is_iri();
+}
+
+} // namespace
+
+rdf::QueryResult QueryRun::graph_result(const Rows& rows) {
+  rdf::QueryResult answer;
+  answer.form = rdf::QueryResult::Form::graph;
+  std::set<rdf::Triple> seen;
+  std::size_t solution = 0;
+  for (const Row& row : rows) {
+    ++solution;
+    auto instantiate = [&](const query::TermOrVariable& position) -> std::optional<rdf::Term> {
+      if (const auto* variable = std::get_if<query::Variable>(&position)) {
+        const TermId id = row[slot(variable->name)];
+        if (id == no_term) return std::nullopt;
+        return terms_.term(id);
+      }
+      const rdf::Term& term = std::get<rdf::Term>(position);
+      if (term.is_blank())
+        return rdf::Term::blank("c" + std::to_string(solution) + "_" + term.value);
+      return term;
+    };
+    for (const query::TriplePattern& pattern : query_.construct_template) {
+      cancellation_.check();
+      auto s = instantiate(pattern.subject);
+      auto p = instantiate(pattern.predicate);
+      auto o = instantiate(pattern.object);
+      if (!s || !p || !o) continue;
+      rdf::Triple triple{*s, *p, *o};
+      if (!valid_triple(triple) || !seen.insert(triple).second) continue;
+      if (answer.triples.size() >= options_.row_limit) {
+        answer.truncated = true;
+        return answer;
+      }
+      cancellation_.charge(sizeof(rdf::Triple) * 3);
+      answer.triples.push_back(std::move(triple));
+    }
+  }
+  return answer;
+}
+
+/// DESCRIBE: every triple of the default graph about each resource, and,
+/// through blank-node objects, the triples that describe those.
+rdf::QueryResult QueryRun::description(const Rows& rows) {
+  std::vector<TermId> resources;
+  for (const query::TermOrVariable& target : query_.describe) {
+    if (const auto* variable = std::get_if<query::Variable>(&target)) {
+      for (const Row& row : rows)
+        if (row[slot(variable->name)] != no_term) resources.push_back(row[slot(variable->name)]);
+    } else if (auto id = terms_.dataset_id(std::get<rdf::Term>(target))) {
+      resources.push_back(*id);
+    }
+  }
+  rdf::QueryResult answer;
+  answer.form = rdf::QueryResult::Form::graph;
+  std::set<TermId> described;
+  while (!resources.empty()) {
+    const TermId resource = resources.back();
+    resources.pop_back();
+    if (!described.insert(resource).second || !terms_.in_dataset(resource)) continue;
+    for_each_triple(dataset_, default_graph_, resource, no_term, no_term, cancellation_,
+                    [&](TermId s, TermId p, TermId o) {
+                      if (answer.triples.size() >= options_.row_limit) {
+                        answer.truncated = true;
+                        return;
+                      }
+                      answer.triples.push_back({terms_.term(s), terms_.term(p), terms_.term(o)});
+                      if (terms_.term(o).is_blank()) resources.push_back(o);
+                    });
+  }
+  return answer;
+}
+
+rdf::QueryResult evaluate(const query::Query& query, const store::IndexedDataset& dataset,
+                          const EvaluationOptions& options) {
+  return QueryRun(query, dataset, options).result();
+}
+
+std::string explain(const query::Query& query, const store::IndexedDataset& dataset,
+                    const EvaluationOptions& options) {
+  return QueryRun(query, dataset, options).explain();
+}
+
+} // namespace wa::engine

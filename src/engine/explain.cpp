@@ -1,0 +1,94 @@
+// EXPLAIN: the plan as it would run, one operator a line, indented by depth;
+// a basic graph pattern lists its triple patterns in the order the planner
+// chose, each with the exact number of stored triples its constants match.
+#include "engine/query_run.hpp"
+
+#include <sstream>
+
+namespace wa::engine {
+
+namespace {
+
+using query::PatternNode;
+using Kind = PatternNode::Kind;
+
+std::string position_text(const query::TermOrVariable& position) {
+  if (const auto* variable = std::get_if<query::Variable>(&position)) return "?" + variable->name;
+  return std::get<rdf::Term>(position).to_ntriples();
+}
+
+const char* name_of(Kind kind) {
+  switch (kind) {
+  case Kind::bgp: return "bgp";
+  case Kind::path: return "path";
+  case Kind::join: return "join";
+  case Kind::left_join: return "left-join (OPTIONAL)";
+  case Kind::filter: return "filter";
+  case Kind::union_: return "union";
+  case Kind::graph: return "graph";
+  case Kind::extend: return "extend";
+  case Kind::minus: return "minus";
+  case Kind::values: return "values";
+  case Kind::group: return "group";
+  case Kind::order_by: return "order-by";
+  case Kind::project: return "project";
+  case Kind::distinct: return "distinct";
+  case Kind::reduced: return "reduced";
+  case Kind::slice: return "slice";
+  case Kind::service: return "service";
+  }
+  return "?";
+}
+
+} // namespace
+
+std::string QueryRun::explain() {
+  std::string form = query_.form == query::Query::Form::select      ? "select"
+                     : query_.form == query::Query::Form::ask       ? "ask"
+                     : query_.form == query::Query::Form::construct ? "construct"
+                                                                    : "describe";
+  return form + (options_.optimize ? "" : " (optimizer off)") + "\n" +
+         explain(query_.pattern, 1, default_graph_);
+}
+
+std::string QueryRun::explain(const query::Pattern& pattern, std::size_t depth,
+                              const ActiveGraph& graph) {
+  std::ostringstream out;
+  const std::string indent(depth * 2, ' ');
+  out << indent << name_of(pattern->kind);
+  if (pattern->kind == Kind::slice)
+    out << " offset " << pattern->offset << " limit " << pattern->limit;
+  if (pattern->kind == Kind::extend) out << " ?" << pattern->variable;
+  if (pattern->kind == Kind::project || pattern->kind == Kind::group ||
+      pattern->kind == Kind::values) {
+    for (const std::string& name : pattern->variables)
+      out << " ?" << name;
+  }
+  if (pattern->kind == Kind::values) out << " (" << pattern->rows.size() << " rows)";
+  if (pattern->kind == Kind::graph) out << " " << position_text(pattern->graph_name);
+  if (pattern->kind == Kind::path) {
+    out << " " << position_text(pattern->path_subject) << " ... "
+        << position_text(pattern->path_object);
+  }
+  out << "\n";
+  if (pattern->kind == Kind::bgp) {
+    for (std::size_t index : bgp_order(pattern->triples, empty_row(), graph)) {
+      const query::TriplePattern& triple = pattern->triples[index];
+      bool missing = false;
+      auto constant = [&](const query::TermOrVariable& position) -> TermId {
+        if (std::holds_alternative<query::Variable>(position)) return no_term;
+        return position_term(position, empty_row(), missing);
+      };
+      const std::size_t count = count_triples(dataset_, graph, constant(triple.subject),
+                                              constant(triple.predicate), constant(triple.object));
+      out << indent << "  scan " << position_text(triple.subject) << " "
+          << position_text(triple.predicate) << " " << position_text(triple.object) << "  ("
+          << (missing ? 0 : count) << " triples)\n";
+    }
+  }
+  for (const query::Pattern& child : pattern->children)
+    out << explain(child, depth + 1, graph);
+  return out.str();
+}
+
+} // namespace wa::engine

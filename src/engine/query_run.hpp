@@ -1,0 +1,113 @@
+// One evaluation of one query: the variables as slots of a row, the terms the
+// query sees, its dataset, its limits, and the evaluation of each algebra
+// operator over rows of term ids. Materialising: each operator produces all
+// its solutions (sideways bindings into basic graph patterns and paths), so
+// every loop checks the deadline and every held row is charged to the budget.
+#pragma once
+
+#include "engine/active_graph.hpp"
+#include "engine/cancellation.hpp"
+#include "engine/evaluator.hpp"
+#include "engine/expr/functions.hpp"
+#include "engine/term_table.hpp"
+#include "query/algebra.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace wa::engine {
+
+/// A solution: one term id per variable slot, no_term where unbound.
+using Row = std::vector<TermId>;
+using Rows = std::vector<Row>;
+
+class QueryRun {
+public:
+  QueryRun(const query::Query& query, const store::IndexedDataset& dataset,
+           const EvaluationOptions& options);
+
+  /// The solutions of the query's pattern.
+  Rows solutions();
+  [[nodiscard]] rdf::QueryResult result();
+  [[nodiscard]] std::string explain();
+
+private:
+  const query::Query& query_;
+  const store::IndexedDataset& dataset_;
+  const EvaluationOptions& options_;
+  Cancellation cancellation_;
+  TermTable terms_;
+  FunctionContext functions_;
+  std::map<std::string, std::size_t> slots_;
+  std::vector<bool> assigned_; ///< the slots BIND or SELECT expressions assign
+  /// Which solution a row is, for BNODE(label): the row without what was assigned to it.
+  void start_solution(const Row& row);
+  void mark_assigned(const query::Pattern& pattern);
+  ActiveGraph default_graph_;
+  std::vector<TermId> named_graphs_;
+
+  // variables and terms
+  void collect_variables();
+  void add_slot(const std::string& name);
+  [[nodiscard]] std::size_t slot(const std::string& name) const { return slots_.at(name); }
+  [[nodiscard]] Row empty_row() const { return Row(slots_.size(), no_term); }
+  void choose_dataset();
+  /// The bytes one row holds.
+  [[nodiscard]] std::size_t row_bytes() const;
+  /// Throws MemoryBudgetExceeded if rows being built would pass the budget.
+  void hold(const Rows& rows);
+
+  // patterns (pattern_evaluation.cpp)
+  Rows evaluate(const query::Pattern& pattern, const Row& input, const ActiveGraph& graph);
+  Rows dispatch(const query::Pattern& pattern, const Row& input, const ActiveGraph& graph);
+  Rows evaluate_bgp(const std::vector<query::TriplePattern>& triples, const Row& input,
+                    const ActiveGraph& graph);
+  Rows evaluate_path(const query::PatternNode& node, const Row& input, const ActiveGraph& graph);
+  Rows evaluate_join(const query::PatternNode& node, const Row& input, const ActiveGraph& graph);
+  Rows evaluate_left_join(const query::PatternNode& node, const Row& input,
+                          const ActiveGraph& graph);
+  Rows evaluate_minus(const query::PatternNode& node, const Row& input, const ActiveGraph& graph);
+  Rows evaluate_graph(const query::PatternNode& node, const Row& input, const ActiveGraph& graph);
+  Rows evaluate_values(const query::PatternNode& node, const Row& input);
+  Rows evaluate_extend(const query::PatternNode& node, const Row& input, const ActiveGraph& graph);
+  Rows evaluate_order(const query::PatternNode& node, const Row& input, const ActiveGraph& graph);
+  Rows evaluate_project(const query::PatternNode& node, const Row& input, const ActiveGraph& graph);
+  Rows evaluate_distinct(const query::PatternNode& node, const Row& input,
+                         const ActiveGraph& graph);
+  Rows evaluate_slice(const query::PatternNode& node, const Row& input, const ActiveGraph& graph);
+  Rows evaluate_group(const query::PatternNode& node, const Row& input, const ActiveGraph& graph);
+  bool sideways(const query::Pattern& pattern) const;
+  static bool compatible(const Row& left, const Row& right);
+  static Row merged(const Row& left, const Row& right);
+  TermId position_term(const query::TermOrVariable& position, const Row& row, bool& missing) const;
+  std::vector<std::size_t> bgp_order(const std::vector<query::TriplePattern>& triples,
+                                     const Row& input, const ActiveGraph& graph) const;
+
+  // expressions (expression_evaluation.cpp)
+  std::optional<rdf::Term> value(const query::Expression& expression, const Row& row,
+                                 const ActiveGraph& graph);
+  bool holds(const query::Expression& expression, const Row& row, const ActiveGraph& graph);
+  bool holds_all(const std::vector<query::Expression>& expressions, const Row& row,
+                 const ActiveGraph& graph);
+  std::optional<rdf::Term> logical(const query::ExpressionNode& node, const Row& row,
+                                   const ActiveGraph& graph);
+  std::optional<rdf::Term> membership(const query::ExpressionNode& node, const Row& row,
+                                      const ActiveGraph& graph);
+  std::optional<rdf::Term> call(const query::ExpressionNode& node, const Row& row,
+                                const ActiveGraph& graph);
+  rdf::Term operate(const query::ExpressionNode& node, const std::vector<rdf::Term>& args);
+
+  // aggregates (aggregation.cpp)
+  std::optional<rdf::Term> aggregate(const query::Aggregate& aggregate, const Rows& group,
+                                     const ActiveGraph& graph);
+
+  // result forms (evaluator.cpp)
+  rdf::QueryResult bindings(const Rows& rows);
+  rdf::QueryResult graph_result(const Rows& rows);
+  rdf::QueryResult description(const Rows& rows);
+  std::string explain(const query::Pattern& pattern, std::size_t depth, const ActiveGraph& graph);
+};
+
+} // namespace wa::engine

@@ -1,0 +1,103 @@
+// What our engine's store promises the endpoint: right answers over the
+// agenda's graphs, and for everything else a refusal with the status and the
+// message the endpoint sends (400 for a bad or closed query, 504 past the
+// deadline, 503 past the memory budget).
+#include "store/engine_store.hpp"
+#include "store/query_guard.hpp"
+#include "store/store_fixture.hpp"
+
+#include <chrono>
+
+namespace wa::store::test {
+namespace {
+
+EngineStore engine_over(const agenda::Dataset& dataset, EngineLimits limits = {}) {
+  return EngineStore(std::make_shared<IndexedDataset>(EngineStore::index_of(dataset)), dataset.base,
+                     limits);
+}
+
+EngineStore& people_engine() {
+  static EngineStore store = engine_over(people_dataset());
+  return store;
+}
+
+QueryRefused refusal_of(EngineStore& store, const std::string& query) {
+  try {
+    (void)store.query(query, 1000);
+  } catch (const QueryRefused& refused) {
+    return refused;
+  }
+  ADD_FAILURE() << "answered: " << query;
+  return QueryRefused(0, "");
+}
+
+TEST(EngineStore, AnswersABasicPattern) {
+  rdf::QueryResult result =
+      people_engine().query(prefix + "SELECT ?name WHERE { ?p a ex:Person ; ex:name ?name }", 100);
+  EXPECT_EQ(rows_of(result), (std::vector<std::string>{"\"Alice\"", "\"Bob\"", "\"Carol\"@en"}));
+}
+
+TEST(EngineStore, TheDefaultGraphIsTheUnionOfTheParts) {
+  const agenda::Dataset& agenda = wa::test::real_dataset();
+  EngineStore store = engine_over(agenda);
+  rdf::QueryResult all = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", 10);
+  EXPECT_EQ(rows_of(all),
+            std::vector<std::string>{integer(static_cast<int>(agenda.triple_count()))});
+}
+
+TEST(EngineStore, FromMayNameOneOfTheDatasetsGraphs) {
+  const agenda::Dataset& agenda = wa::test::real_dataset();
+  EngineStore store = engine_over(agenda);
+  rdf::QueryResult part = store.query(
+      "SELECT (COUNT(*) AS ?n) FROM <" + agenda.graph_iri("agenda") + "> WHERE { ?s ?p ?o }", 10);
+  EXPECT_EQ(rows_of(part),
+            std::vector<std::string>{integer(static_cast<int>(agenda.parts[0].model.size()))});
+}
+
+TEST(EngineStore, RefusesFromNamingADocumentElsewhere) {
+  QueryRefused refused =
+      refusal_of(people_engine(), "SELECT * FROM <http://example.org/elsewhere> { ?s ?p ?o }");
+  EXPECT_EQ(refused.status(), 400);
+  EXPECT_NE(std::string(refused.what()).find("not a graph of this dataset"), std::string::npos);
+}
+
+TEST(EngineStore, RefusesService) {
+  QueryRefused refused =
+      refusal_of(people_engine(), "SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }");
+  EXPECT_EQ(refused.status(), 400);
+  EXPECT_NE(std::string(refused.what()).find("SERVICE"), std::string::npos);
+}
+
+TEST(EngineStore, RefusesAMalformedQueryNamingLineAndColumn) {
+  QueryRefused refused = refusal_of(people_engine(), "SELECT ?s\nWHERE { ?s ?p }");
+  EXPECT_EQ(refused.status(), 400);
+  EXPECT_NE(std::string(refused.what()).find("line 2"), std::string::npos) << refused.what();
+}
+
+TEST(EngineStore, StopsARunawayQueryAtItsDeadline) {
+  EngineLimits limits;
+  limits.deadline = std::chrono::milliseconds(300);
+  EngineStore store = engine_over(wa::test::real_dataset(), limits);
+  const auto started = std::chrono::steady_clock::now();
+  QueryRefused refused =
+      refusal_of(store, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }");
+  const auto took = std::chrono::steady_clock::now() - started;
+  EXPECT_EQ(refused.status(), 504);
+  EXPECT_NE(std::string(refused.what()).find("300 ms"), std::string::npos) << refused.what();
+  // Stopped by the engine itself, well before anything would kill it.
+  EXPECT_LT(took, std::chrono::milliseconds(300 + 400));
+}
+
+TEST(EngineStore, StopsAQueryPastItsMemoryBudget) {
+  EngineLimits limits;
+  limits.memory_budget_bytes = std::size_t{1} << 20U;
+  EngineStore store = engine_over(wa::test::real_dataset(), limits);
+  QueryRefused refused =
+      refusal_of(store, "SELECT DISTINCT ?a ?c ?f WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?f");
+  EXPECT_EQ(refused.status(), 503);
+  EXPECT_NE(std::string(refused.what()).find("memory budget of 1 MB"), std::string::npos)
+      << refused.what();
+}
+
+} // namespace
+} // namespace wa::store::test
