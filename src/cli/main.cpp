@@ -30,7 +30,7 @@ Commands:
   serve [--host H] [--port N] [--data DIR] [--workers N] [--timeout-ms N]
         [--memory-mb N] [--row-limit N] [--threads N] [--cache-mb N]
         [--max-query-bytes N] [--queries-per-worker N] [--load FILE [--load-base IRI]]
-        [--store embedded|virtuoso|engine [--virtuoso-dir DIR | --virtuoso-endpoint URL]
+        [--store engine|embedded|virtuoso [--virtuoso-dir DIR | --virtuoso-endpoint URL]
          [--virtuoso-default-graphs "IRI ..."] [--virtuoso-named-graphs "IRI ..."]]
         [--load-named "IRI=FILE ..."] [--no-optimize]
         Serve the dataset over HTTP: a read-only SPARQL 1.1 endpoint at
@@ -52,7 +52,7 @@ Commands:
         Results hold at most --row-limit rows (default 10000).
         SIGINT or SIGTERM stops the server.
   query (FILE.rq | -e QUERY) [--format table|csv|tsv|json|xml|turtle|ntriples]
-        [--row-limit N] [--store embedded|engine] [--timeout-ms N]
+        [--row-limit N] [--store engine|embedded] [--timeout-ms N]
         [--load FILE [--load-base IRI]] [--load-named "IRI=FILE ..."]
         [--no-optimize] [--explain]
         Run a query on the dataset (or the loaded files, with --store

@@ -76,7 +76,7 @@ std::unique_ptr<store::EngineStore> engine_store(const Common& common, const Opt
 
 std::unique_ptr<store::Store> chosen_store(const Common& common, const Options& options,
                                            std::optional<agenda::Dataset>& agenda) {
-  const std::string kind = options.value_or("--store", "embedded");
+  const std::string kind = options.value_or("--store", "engine");
   if (kind == "engine") return engine_store(common, options);
   if (kind != "embedded") throw UsageError("query --store is engine or embedded, not " + kind);
   agenda = agenda::build_dataset(agenda::DatasetInputs::under(common.root), common.base);

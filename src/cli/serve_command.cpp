@@ -187,7 +187,7 @@ int run_serve(const Common& common, const std::vector<std::string>& args) {
   server_options.deadline_ms = static_cast<long>(limits.deadline.count());
   server_options.project_root = common.root;
 
-  const std::string store_kind = options.value_or("--store", "embedded");
+  const std::string store_kind = options.value_or("--store", "engine");
   if (store_kind != "embedded" && store_kind != "virtuoso" && store_kind != "engine") {
     throw UsageError("--store is engine, embedded or virtuoso, not " + store_kind);
   }

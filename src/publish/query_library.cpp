@@ -46,7 +46,6 @@ std::vector<LibraryQuery> read_query_library(const std::filesystem::path& direct
     const std::string file = entry.path().filename().string();
     if (!file.ends_with(".rq")) continue;
     LibraryQuery query;
-    query.full_sparql_only = file.ends_with(".full.rq");
     query.name = file.substr(0, file.size() - 3);
     std::ifstream in(entry.path());
     std::ostringstream text;
@@ -70,8 +69,7 @@ std::string query_library_json(const std::vector<LibraryQuery>& library) {
            ",\"title\":" + json_string(query.title) +
            ",\"description_en\":" + json_string(query.description_en) +
            ",\"description_nl\":" + json_string(query.description_nl) +
-           ",\"query\":" + json_string(query.text) +
-           ",\"full_sparql_only\":" + (query.full_sparql_only ? "true" : "false") + "}";
+           ",\"query\":" + json_string(query.text) + "}";
   }
   return out + "\n]\n";
 }

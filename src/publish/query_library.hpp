@@ -14,15 +14,14 @@ struct LibraryQuery {
   std::string title;
   std::string description_en;
   std::string description_nl;
-  std::string text;              ///< the whole file
-  bool full_sparql_only = false; ///< a NAME.full.rq: needs the full-SPARQL backend
+  std::string text; ///< the whole file
 };
 
 /// Every *.rq in `directory`, sorted by name. Throws if a file has no title.
 [[nodiscard]] std::vector<LibraryQuery> read_query_library(const std::filesystem::path& directory);
 
 /// The library as JSON:
-/// [{"name","title","description_en","description_nl","query","full_sparql_only"}].
+/// [{"name","title","description_en","description_nl","query"}].
 [[nodiscard]] std::string query_library_json(const std::vector<LibraryQuery>& library);
 
 } // namespace wa::publish

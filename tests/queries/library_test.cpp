@@ -1,5 +1,4 @@
-// Every query of the library (queries/*.rq, not the *.full.rq formulations
-// for the full-SPARQL backend) runs through the real endpoint and gives the
+// Every query of the library (queries/*.rq) runs through the real endpoint and gives the
 // result committed in tests/expected/NAME.csv (SELECT, ASK) or NAME.nt
 // (CONSTRUCT), which was written from the source document by hand. Rows are
 // compared as a set unless the query's header says "# order: significant".
@@ -58,8 +57,7 @@ std::vector<std::string> library_queries() {
   std::vector<std::string> names;
   for (const auto& entry : std::filesystem::directory_iterator(project_root() / "queries")) {
     const std::string file = entry.path().filename().string();
-    if (file.ends_with(".rq") && !file.ends_with(".full.rq"))
-      names.push_back(file.substr(0, file.size() - 3));
+    if (file.ends_with(".rq")) names.push_back(file.substr(0, file.size() - 3));
   }
   std::ranges::sort(names);
   return names;
@@ -86,7 +84,7 @@ protected:
 ServerProcess* QueryLibrary::server = nullptr;
 
 TEST(QueryLibraryContents, HasAtLeastFifteenQueriesEachWithAnExpectedResult) {
-  if (!virtuoso_test_dir().empty() || engine_under_test())
+  if (!virtuoso_test_dir().empty())
     GTEST_SKIP() << "the library's contents do not depend on the store";
   std::vector<std::string> names = library_queries();
   EXPECT_GE(names.size(), 15U);
@@ -136,17 +134,6 @@ void expect_result(const ServerProcess& server, const std::filesystem::path& que
 TEST_P(QueryLibrary, GivesTheExpectedResult) {
   const std::string name = GetParam();
   expect_result(*server, project_root() / "queries" / (name + ".rq"), name, deadline_ms());
-}
-
-/// The natural formulations (NAME.full.rq) need full SPARQL 1.1: they run on
-/// the full-SPARQL backend only, against tests/expected/NAME.full.csv.
-TEST_P(QueryLibrary, NaturalFormulationGivesTheExpectedResultOnFullSparql) {
-  const std::string name = GetParam();
-  const std::filesystem::path full = project_root() / "queries" / (name + ".full.rq");
-  if (!std::filesystem::exists(full)) GTEST_SKIP() << "no natural formulation of " << name;
-  if (virtuoso_test_dir().empty() && !engine_under_test())
-    GTEST_SKIP() << "needs full SPARQL 1.1: our engine or Virtuoso";
-  expect_result(*server, full, name + ".full", deadline_ms());
 }
 
 INSTANTIATE_TEST_SUITE_P(Queries, QueryLibrary, ::testing::ValuesIn(library_queries()),

@@ -30,11 +30,6 @@ std::string virtuoso_test_dir() {
   return dir == nullptr ? "" : dir;
 }
 
-bool engine_under_test() {
-  const char* store = std::getenv("WERKAGENDA_TEST_STORE");
-  return store != nullptr && std::string(store) == "engine";
-}
-
 ServerProcess::ServerProcess(const std::vector<std::string>& extra) {
   static int counter = 0;
   const std::string stem =
@@ -45,8 +40,6 @@ ServerProcess::ServerProcess(const std::vector<std::string>& extra) {
   args.insert(args.end(), extra.begin(), extra.end());
   if (const std::string virtuoso = virtuoso_test_dir(); !virtuoso.empty()) {
     args.insert(args.end(), {"--store", "virtuoso", "--virtuoso-dir", virtuoso});
-  } else if (engine_under_test()) {
-    args.insert(args.end(), {"--store", "engine"});
   }
   // Emptied here, before the fork: a file left by an earlier process with the
   // same pid would otherwise show that server's port until the child truncates it.

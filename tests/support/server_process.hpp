@@ -13,10 +13,6 @@ namespace wa::test {
 /// the Virtuoso that `serve --store virtuoso` then answers with; "" otherwise.
 [[nodiscard]] std::string virtuoso_test_dir();
 
-/// Set by ctest for the run of the endpoint's tests on our own engine
-/// (WERKAGENDA_TEST_STORE=engine): servers start with --store engine.
-[[nodiscard]] bool engine_under_test();
-
 class ServerProcess {
 public:
   /// Starts the server with `extra` arguments after "serve --port 0"; waits until it listens.

@@ -29,7 +29,7 @@ const root = path.resolve(here, '../..');
 
 function parseArgs(argv) {
   const options = {
-    backend: 'embedded',
+    backend: 'engine',
     binary: path.join(root, 'build/src/werkagenda'),
     out: path.join(root, 'conformance'),
     suite: path.join(here, 'suite'),

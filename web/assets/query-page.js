@@ -569,7 +569,7 @@
   function renderExamples(yasgui, library) {
     var list = byId("example-list");
     var runnable = library.filter(function (entry) {
-      return entry && !entry.full_sparql_only && typeof entry.query === "string";
+      return entry && typeof entry.query === "string";
     });
     var skipped = library.length - runnable.length;
     runnable.forEach(function (example) {

@@ -92,7 +92,7 @@ export class EmbeddedBackend extends Backend {
 
   async start(test) {
     const { file, base } = await mergedFile(test.data, this.tmpDir, ++this.counter);
-    return startServer(this.binary, ['--load', file, '--load-base', base, ...this.commonArgs()]);
+    return startServer(this.binary, ['--store', 'embedded', '--load', file, '--load-base', base, ...this.commonArgs()]);
   }
 }
 
