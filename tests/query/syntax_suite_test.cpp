@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <ostream>
 #include <set>
 #include <sstream>
 
@@ -26,6 +27,9 @@ struct SuiteTest {
   std::filesystem::path query;
   bool positive = true;
 };
+
+/// How a test shows in gtest's output: its query file.
+void PrintTo(const SuiteTest& test, std::ostream* out) { *out << test.query.filename(); }
 
 std::filesystem::path path_of(const rdf::Term& term) {
   return term.value.substr(std::string("file://").size());
