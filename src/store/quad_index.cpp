@@ -58,7 +58,7 @@ QuadIndex::QuadIndex(std::vector<Quad> quads) {
   gosp_ = permutation(quads, Order::gosp);
 }
 
-QuadRange QuadIndex::match(const QuadPattern& pattern) const {
+QuadRange QuadIndex::match(const QuadPattern& pattern) const& {
   const bool s = pattern.subject != no_term;
   const bool p = pattern.predicate != no_term;
   const bool o = pattern.object != no_term;

@@ -57,7 +57,9 @@ public:
 
   /// Every quad matching `pattern`, from the permutation whose sorted prefix
   /// covers the most bound positions.
-  [[nodiscard]] QuadRange match(const QuadPattern& pattern) const;
+  [[nodiscard]] QuadRange match(const QuadPattern& pattern) const&;
+  /// A range views the index's own arrays: none from an index about to die.
+  QuadRange match(const QuadPattern& pattern) const&& = delete;
   /// Exactly how many quads match: O(log n).
   [[nodiscard]] std::size_t count(const QuadPattern& pattern) const {
     return match(pattern).size();

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 namespace wa::store {
 namespace {
 
@@ -34,12 +36,51 @@ TEST(QuadIndex, KeepsGraphsApart) {
 }
 
 TEST(QuadIndex, ReadsQuadsBackInTheirOwnFieldOrder) {
-  const QuadRange range = sample().match({0, 0, 4, 0});
+  const QuadIndex index = sample();
+  const QuadRange range = index.match({0, 0, 4, 0});
   ASSERT_EQ(range.size(), 1U);
   EXPECT_EQ(range[0], (Quad{0, 1, 4, 5}));
-  const QuadRange by_object = sample().match({0, 2, 0, 5});
+  const QuadRange by_object = index.match({0, 2, 0, 5});
   ASSERT_EQ(by_object.size(), 1U);
   EXPECT_EQ(by_object[0], (Quad{0, 2, 3, 5}));
+}
+
+/// Every pattern over graphs 0-2 and ids 0-3 (0: unbound) against a plain
+/// filter of the quads: the same quads, in (g, s, p, o) fields, each once.
+TEST(QuadIndex, MatchesEveryPatternExactlyAsAFilterWould) {
+  std::vector<Quad> quads;
+  for (TermId g = 0; g < 3; ++g)
+    for (TermId s = 1; s < 4; ++s)
+      for (TermId p = 1; p < 4; ++p)
+        for (TermId o = 1; o < 4; ++o)
+          if ((g + s * 3 + p * 5 + o * 7) % 4 != 0) quads.push_back({g, s, p, o});
+  std::vector<Quad> with_duplicates = quads;
+  with_duplicates.insert(with_duplicates.end(), quads.begin(), quads.begin() + 10);
+  const QuadIndex index(with_duplicates);
+  EXPECT_EQ(index.size(), quads.size());
+  for (TermId g = 0; g < 4; ++g)
+    for (TermId s = 0; s < 4; ++s)
+      for (TermId p = 0; p < 4; ++p)
+        for (TermId o = 0; o < 4; ++o) {
+          std::set<Quad> expected;
+          for (const Quad& quad : quads)
+            if (quad.graph == g && (s == 0 || quad.subject == s) &&
+                (p == 0 || quad.predicate == p) && (o == 0 || quad.object == o))
+              expected.insert(quad);
+          const QuadRange range = index.match({g, s, p, o});
+          std::set<Quad> found;
+          for (std::size_t i = 0; i < range.size(); ++i)
+            found.insert(range[i]);
+          EXPECT_EQ(found, expected) << g << " " << s << " " << p << " " << o;
+          EXPECT_EQ(range.size(), expected.size()) << g << " " << s << " " << p << " " << o;
+          EXPECT_EQ(index.count({g, s, p, o}), expected.size());
+        }
+}
+
+TEST(QuadIndex, AnEmptyIndexMatchesNothing) {
+  const QuadIndex index;
+  EXPECT_EQ(index.count({0, 1, 0, 0}), 0U);
+  EXPECT_TRUE(index.match({0, 0, 0, 0}).empty());
 }
 
 } // namespace
