@@ -17,20 +17,7 @@ struct ErrorLog {
 
 SerdStatus record_error(void* handle, const SerdError* error) {
   auto* log = static_cast<ErrorLog*>(handle);
-  if (!log->first_message.empty()) {
-    return SERD_SUCCESS;
-  }
-  char message[1024];
-  va_list args;
-  va_copy(args, *error->args);
-  std::vsnprintf(message, sizeof message, error->fmt, args);
-  va_end(args);
-  std::string text = message;
-  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) {
-    text.pop_back();
-  }
-  log->first_message = log->name + ":" + std::to_string(error->line) + ":" +
-                       std::to_string(error->col) + ": " + text;
+  if (log->first_message.empty()) log->first_message = serd_error_message(log->name, *error);
   return SERD_SUCCESS;
 }
 
@@ -95,6 +82,19 @@ void parse(Model& model, std::string_view base_iri, std::string_view name, Synta
 }
 
 } // namespace
+
+std::string serd_error_message(std::string_view name, const SerdError& error) {
+  char message[1024];
+  va_list args;
+  va_copy(args, *error.args);
+  std::vsnprintf(message, sizeof message, error.fmt, args);
+  va_end(args);
+  std::string text = message;
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' '))
+    text.pop_back();
+  return std::string(name) + ":" + std::to_string(error.line) + ":" + std::to_string(error.col) +
+         ": " + text;
+}
 
 void read_string(Model& model, std::string_view text, std::string_view base_iri,
                  std::string_view name, Syntax syntax) {

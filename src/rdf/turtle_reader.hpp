@@ -4,6 +4,8 @@
 
 #include "rdf/model.hpp"
 
+#include <serd/serd.h>
+
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -22,6 +24,10 @@ enum class Syntax { turtle, ntriples };
 /// `path:line:column` on bad input.
 void read_file(Model& model, const std::filesystem::path& path, std::string_view base_iri,
                Syntax syntax = Syntax::turtle);
+
+/// Serd's message for an error, without the line break it ends with, as
+/// "name:line:column: message".
+[[nodiscard]] std::string serd_error_message(std::string_view name, const SerdError& error);
 
 /// Adds the triples of `text` to `model`; `name` stands for the file in messages.
 void read_string(Model& model, std::string_view text, std::string_view base_iri,

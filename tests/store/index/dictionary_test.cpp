@@ -38,5 +38,17 @@ TEST(Dictionary, KeepsLexicalFormsThatDifferAsDifferentTerms) {
   EXPECT_FALSE(dictionary.find(rdf::Term::literal("absent")));
 }
 
+TEST(Dictionary, StoresTheCanonicalFormWhicheverCameFirst) {
+  Dictionary dictionary;
+  const TermId typed =
+      dictionary.intern(rdf::Term{rdf::Term::Kind::literal, "x", "", xsd + "string"});
+  EXPECT_EQ(dictionary.term(typed), rdf::Term::literal("x"));
+  const TermId upper = dictionary.intern(rdf::Term::literal("chat", "EN"));
+  EXPECT_EQ(dictionary.term(upper).language, "en");
+  EXPECT_EQ(dictionary.intern(rdf::Term::literal("chat", "en")), upper);
+  EXPECT_EQ(dictionary.size(), 2U);
+  EXPECT_EQ(canonical_term(rdf::Term::typed("01", xsd + "integer")).value, "01");
+}
+
 } // namespace
 } // namespace wa::store
