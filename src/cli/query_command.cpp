@@ -98,7 +98,7 @@ int run_query(const Common& common, const std::vector<std::string>& args) {
     if (options.flag("--explain")) {
       auto* engine = dynamic_cast<store::EngineStore*>(store.get());
       if (engine == nullptr) throw UsageError("--explain needs --store engine");
-      std::cout << engine->explain(text);
+      std::cout << engine->explain(text, {});
       return 0;
     }
     std::cout << formatted(store->query(text, limit), format, common.base);

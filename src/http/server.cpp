@@ -677,10 +677,13 @@ void Server::install_routes() {
       }
       return;
     }
-    const std::string key = outcome.accept + '\n' + outcome.query;
+    const store::WorkRequest work{outcome.query, outcome.accept, options_.row_limit,
+                                  outcome.dataset};
+    // The request's own encoding: unambiguous, and it holds all that shapes the answer.
+    const std::string key = store::encode(work);
     std::optional<store::WorkResponse> answer = cache_.find(key);
     if (!answer) {
-      answer = pool_.submit({outcome.query, outcome.accept, options_.row_limit});
+      answer = pool_.submit(work);
       if (answer->status == 200) cache_.store(key, *answer);
     }
     response.status = answer->status;

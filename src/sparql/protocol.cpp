@@ -30,6 +30,16 @@ std::string accept_of(const HttpRequestView& request) {
   return format != request.params.end() ? "format=" + format->second : request.accept;
 }
 
+/// Every default-graph-uri and named-graph-uri, in the order given.
+store::ProtocolDataset dataset_of(const HttpRequestView& request) {
+  store::ProtocolDataset dataset;
+  for (const auto& [name, value] : request.params) {
+    if (name == "default-graph-uri") dataset.default_graphs.push_back(value);
+    if (name == "named-graph-uri") dataset.named_graphs.push_back(value);
+  }
+  return dataset;
+}
+
 } // namespace
 
 ProtocolOutcome read_protocol_request(const HttpRequestView& request, std::size_t max_query_bytes) {
@@ -40,13 +50,9 @@ ProtocolOutcome read_protocol_request(const HttpRequestView& request, std::size_
   if (request.params.contains("update")) {
     return error(400, "SPARQL Update is not accepted: this endpoint is read-only.");
   }
-  if (request.params.contains("default-graph-uri") || request.params.contains("named-graph-uri")) {
-    return error(400, "default-graph-uri and named-graph-uri are not supported: the dataset is "
-                      "fixed. The default graph is the union of all parts; use GRAPH <...> in the "
-                      "query to address one part.");
-  }
   ProtocolOutcome outcome;
   outcome.kind = ProtocolOutcome::Kind::query;
+  outcome.dataset = dataset_of(request);
   outcome.accept = accept_of(request);
   const std::string media_type = media_type_of(request.content_type);
   if (post && media_type == "application/sparql-update") {

@@ -2,6 +2,8 @@
 // and which requests are refused before any query runs.
 #pragma once
 
+#include "store/store.hpp"
+
 #include <map>
 #include <optional>
 #include <string>
@@ -24,8 +26,9 @@ struct ProtocolOutcome {
   enum class Kind { query, service_description, error };
   Kind kind = Kind::error;
   std::string query;
-  std::string accept; ///< the Accept header, "format=NAME", or explain_accept
-  int status = 400;   ///< for errors
+  std::string accept;             ///< the Accept header, "format=NAME", or explain_accept
+  store::ProtocolDataset dataset; ///< default-graph-uri and named-graph-uri
+  int status = 400;               ///< for errors
   std::string message;
 };
 

@@ -45,9 +45,10 @@ std::string write(const rdf::QueryResult& result, const Format& format) {
 store::WorkResponse respond(store::Store& store, const store::WorkRequest& request) {
   try {
     if (request.accept == explain_accept) {
-      return {200, "text/plain; charset=utf-8", false, store.explain(request.query)};
+      return {200, "text/plain; charset=utf-8", false,
+              store.explain(request.query, request.dataset)};
     }
-    rdf::QueryResult result = store.query(request.query, request.row_limit);
+    rdf::QueryResult result = store.query(request.query, request.row_limit, request.dataset);
     const std::vector<Format>& offered =
         result.form == rdf::QueryResult::Form::graph ? graph_formats() : result_set_formats();
     std::optional<Format> format = choose(request.accept, offered);

@@ -111,7 +111,9 @@ bool EmbeddedStore::has_solution(const std::string& text) {
   return answer->boolean;
 }
 
-rdf::QueryResult EmbeddedStore::query(const std::string& query_text, std::size_t row_limit) {
+rdf::QueryResult EmbeddedStore::query(const std::string& query_text, std::size_t row_limit,
+                                      const ProtocolDataset& dataset) {
+  if (!dataset.empty()) throw protocol_dataset_refused("embedded");
   // Rasqal's lexer rejects a comment on the last line unless a line break ends it.
   const std::size_t last_line = query_text.rfind('\n');
   const bool comment_at_end =

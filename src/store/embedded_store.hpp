@@ -19,8 +19,9 @@ public:
   /// triples: the default graph (the union) would count them twice.
   explicit EmbeddedStore(const agenda::Dataset& dataset);
 
-  [[nodiscard]] rdf::QueryResult query(const std::string& query_text,
-                                       std::size_t row_limit) override;
+  using Store::query;
+  [[nodiscard]] rdf::QueryResult query(const std::string& query_text, std::size_t row_limit,
+                                       const ProtocolDataset& dataset) override;
   [[nodiscard]] int size() const { return redland_.size(); }
 
 private:

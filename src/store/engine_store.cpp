@@ -33,7 +33,9 @@ bool uses_service(const query::Pattern& pattern) {
 
 /// FROM and FROM NAMED select among the dataset's own graphs; anything else
 /// would ask the endpoint to fetch a document, which it never does.
-void check_dataset_clauses(const query::Query& query, const IndexedDataset& dataset) {
+/// `by_protocol`: the graphs came from default-graph-uri and named-graph-uri.
+void check_dataset_clauses(const query::Query& query, const IndexedDataset& dataset,
+                           bool by_protocol) {
   auto check = [&](const std::string& iri, const char* clause) {
     auto id = dataset.dictionary().find(rdf::Term::iri(iri));
     const auto& graphs = dataset.named_graphs();
@@ -43,9 +45,9 @@ void check_dataset_clauses(const query::Query& query, const IndexedDataset& data
                                 "fetch documents; name one of its graphs, or use GRAPH");
   };
   for (const std::string& iri : query.from)
-    check(iri, "FROM");
+    check(iri, by_protocol ? "default-graph-uri" : "FROM");
   for (const std::string& iri : query.from_named)
-    check(iri, "FROM NAMED");
+    check(iri, by_protocol ? "named-graph-uri" : "FROM NAMED");
 }
 
 } // namespace
@@ -67,19 +69,25 @@ IndexedDataset EngineStore::index_of(const agenda::Dataset& dataset) {
 
 namespace {
 
-query::Query parsed(const std::string& text, const std::string& base,
-                    const IndexedDataset& dataset) {
+/// The query, its dataset clauses replaced by the request's protocol dataset
+/// if it names one, checked against the endpoint's policy.
+query::Query parsed(const std::string& text, const std::string& base, const IndexedDataset& dataset,
+                    const ProtocolDataset& protocol_dataset) {
   query::Query query;
   try {
     query = query::parse_query(text, {base});
   } catch (const query::SyntaxError& error) {
     throw QueryRefused(400, error.what());
   }
+  if (!protocol_dataset.empty()) {
+    query.from = protocol_dataset.default_graphs;
+    query.from_named = protocol_dataset.named_graphs;
+  }
   if (uses_service(query.pattern)) {
     throw QueryRefused(400, "SERVICE is not allowed: this endpoint never opens a network "
                             "connection because a query asks it to");
   }
-  check_dataset_clauses(query, dataset);
+  check_dataset_clauses(query, dataset, !protocol_dataset.empty());
   return query;
 }
 
@@ -95,8 +103,9 @@ engine::EvaluationOptions evaluation_options(const EngineLimits& limits, std::si
 
 } // namespace
 
-rdf::QueryResult EngineStore::query(const std::string& text, std::size_t row_limit) {
-  const query::Query query = parsed(text, base_, *dataset_);
+rdf::QueryResult EngineStore::query(const std::string& text, std::size_t row_limit,
+                                    const ProtocolDataset& dataset) {
+  const query::Query query = parsed(text, base_, *dataset_, dataset);
   try {
     return engine::evaluate(query, *dataset_, evaluation_options(limits_, row_limit));
   } catch (const engine::QueryTimeout& timeout) {
@@ -106,8 +115,8 @@ rdf::QueryResult EngineStore::query(const std::string& text, std::size_t row_lim
   }
 }
 
-std::string EngineStore::explain(const std::string& text) {
-  const query::Query query = parsed(text, base_, *dataset_);
+std::string EngineStore::explain(const std::string& text, const ProtocolDataset& dataset) {
+  const query::Query query = parsed(text, base_, *dataset_, dataset);
   return engine::explain(query, *dataset_, evaluation_options(limits_, 0));
 }
 

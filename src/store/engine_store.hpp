@@ -31,9 +31,12 @@ public:
   /// the default graph their union.
   [[nodiscard]] static IndexedDataset index_of(const agenda::Dataset& dataset);
 
-  [[nodiscard]] rdf::QueryResult query(const std::string& text, std::size_t row_limit) override;
+  using Store::query;
+  [[nodiscard]] rdf::QueryResult query(const std::string& text, std::size_t row_limit,
+                                       const ProtocolDataset& dataset) override;
   /// The plan the query would run (EXPLAIN); refuses what query() refuses.
-  [[nodiscard]] std::string explain(const std::string& text) override;
+  [[nodiscard]] std::string explain(const std::string& text,
+                                    const ProtocolDataset& dataset) override;
 
 private:
   std::shared_ptr<const IndexedDataset> dataset_;

@@ -118,7 +118,9 @@ httplib::Client& VirtuosoStore::client() {
   return *client_;
 }
 
-rdf::QueryResult VirtuosoStore::query(const std::string& text, std::size_t row_limit) {
+rdf::QueryResult VirtuosoStore::query(const std::string& text, std::size_t row_limit,
+                                      const ProtocolDataset& dataset) {
+  if (!dataset.empty()) throw protocol_dataset_refused("virtuoso");
   const FullSparqlPlan plan = check_full_sparql(text);
   // On the query's first line, so that Virtuoso's line numbers stay right;
   // not when the query has a BASE of its own (Virtuoso refuses a second one).

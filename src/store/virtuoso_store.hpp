@@ -46,7 +46,9 @@ public:
   VirtuosoStore& operator=(const VirtuosoStore&) = delete;
   ~VirtuosoStore() override;
 
-  [[nodiscard]] rdf::QueryResult query(const std::string& text, std::size_t row_limit) override;
+  using Store::query;
+  [[nodiscard]] rdf::QueryResult query(const std::string& text, std::size_t row_limit,
+                                       const ProtocolDataset& dataset) override;
 
   /// Throws std::runtime_error saying why if the endpoint does not answer ASK {}.
   void check_reachable();

@@ -6,6 +6,8 @@
 
 #include <cerrno>
 #include <cstring>
+#include <utility>
+#include <vector>
 
 namespace wa::store {
 
@@ -22,6 +24,12 @@ void put_u32(std::string& out, std::uint32_t value) {
 void put_field(std::string& out, const std::string& field) {
   put_u32(out, static_cast<std::uint32_t>(field.size()));
   out += field;
+}
+
+void put_list(std::string& out, const std::vector<std::string>& fields) {
+  put_u32(out, static_cast<std::uint32_t>(fields.size()));
+  for (const std::string& field : fields)
+    put_field(out, field);
 }
 
 class Reader {
@@ -46,6 +54,18 @@ public:
     std::string value = data_.substr(at_, *size);
     at_ += *size;
     return value;
+  }
+
+  std::optional<std::vector<std::string>> list() {
+    std::optional<std::uint32_t> count = u32();
+    if (!count || *count > data_.size() - at_) return std::nullopt;
+    std::vector<std::string> fields;
+    for (std::uint32_t i = 0; i < *count; ++i) {
+      std::optional<std::string> value = field();
+      if (!value) return std::nullopt;
+      fields.push_back(std::move(*value));
+    }
+    return fields;
   }
 
   [[nodiscard]] bool finished() const { return at_ == data_.size(); }
@@ -87,6 +107,8 @@ std::string encode(const WorkRequest& request) {
   put_field(out, request.query);
   put_field(out, request.accept);
   put_field(out, std::to_string(request.row_limit));
+  put_list(out, request.dataset.default_graphs);
+  put_list(out, request.dataset.named_graphs);
   return out;
 }
 
@@ -104,8 +126,12 @@ std::optional<WorkRequest> decode_request(const std::string& payload) {
   auto query = reader.field();
   auto accept = reader.field();
   auto limit = reader.field();
-  if (!query || !accept || !limit || !reader.finished()) return std::nullopt;
-  return WorkRequest{*query, *accept, std::stoull(*limit)};
+  auto default_graphs = reader.list();
+  auto named_graphs = reader.list();
+  if (!query || !accept || !limit || !default_graphs || !named_graphs || !reader.finished())
+    return std::nullopt;
+  return WorkRequest{*query, *accept, std::stoull(*limit),
+                     ProtocolDataset{std::move(*default_graphs), std::move(*named_graphs)}};
 }
 
 std::optional<WorkResponse> decode_response(const std::string& payload) {

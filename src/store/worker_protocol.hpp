@@ -2,6 +2,8 @@
 // socket: length-prefixed fields, nothing to parse that could be ambiguous.
 #pragma once
 
+#include "store/store.hpp"
+
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -13,6 +15,7 @@ struct WorkRequest {
   std::string query;
   std::string accept; ///< the Accept header, or a format name from ?format=
   std::uint64_t row_limit = 0;
+  ProtocolDataset dataset; ///< default-graph-uri, named-graph-uri
 };
 
 struct WorkResponse {

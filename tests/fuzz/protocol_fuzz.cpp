@@ -87,9 +87,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   }
   require(!request.params.contains("update"), "an 'update' parameter is refused");
-  require(!request.params.contains("default-graph-uri") &&
-              !request.params.contains("named-graph-uri"),
-          "dataset parameters are refused");
+  require(outcome.dataset.default_graphs.size() == request.params.count("default-graph-uri") &&
+              outcome.dataset.named_graphs.size() == request.params.count("named-graph-uri"),
+          "every dataset parameter is carried");
   auto format = request.params.find("format");
   if (format == request.params.end()) format = request.params.find("output");
   require(outcome.accept ==

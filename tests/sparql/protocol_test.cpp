@@ -38,7 +38,7 @@ TEST(Protocol, ReadsAQueryFromAForm) {
   EXPECT_EQ(outcome.query, "ASK {}");
 }
 
-TEST(Protocol, RefusesUpdatesDatasetParametersAndDuplicates) {
+TEST(Protocol, RefusesUpdatesAndDuplicateQueries) {
   EXPECT_EQ(
       read_protocol_request(
           {"POST", "application/x-www-form-urlencoded", "", {{"update", "CLEAR ALL"}}, ""}, 1000)
@@ -47,16 +47,20 @@ TEST(Protocol, RefusesUpdatesDatasetParametersAndDuplicates) {
   EXPECT_EQ(read_protocol_request({"POST", "application/sparql-update", "CLEAR ALL", {}, ""}, 1000)
                 .status,
             400);
-  EXPECT_EQ(
-      read_protocol_request(get({{"query", "ASK {}"}, {"default-graph-uri", "http://e/g"}}), 1000)
-          .status,
-      400);
-  EXPECT_EQ(
-      read_protocol_request(get({{"query", "ASK {}"}, {"named-graph-uri", "http://e/g"}}), 1000)
-          .status,
-      400);
   EXPECT_EQ(read_protocol_request(get({{"query", "ASK {}"}, {"query", "ASK {}"}}), 1000).status,
             400);
+}
+
+TEST(Protocol, CarriesTheDatasetParametersInTheirOrder) {
+  const ProtocolOutcome outcome = read_protocol_request(get({{"query", "ASK {}"},
+                                                             {"default-graph-uri", "http://e/b"},
+                                                             {"named-graph-uri", "http://e/n"},
+                                                             {"default-graph-uri", "http://e/a"}}),
+                                                        1000);
+  ASSERT_EQ(outcome.kind, ProtocolOutcome::Kind::query);
+  EXPECT_EQ(outcome.dataset.default_graphs, (std::vector<std::string>{"http://e/b", "http://e/a"}));
+  EXPECT_EQ(outcome.dataset.named_graphs, std::vector<std::string>{"http://e/n"});
+  EXPECT_TRUE(read_protocol_request(get({{"query", "ASK {}"}}), 1000).dataset.empty());
 }
 
 TEST(Protocol, RefusesOtherMethodsMediaTypesAndSizes) {

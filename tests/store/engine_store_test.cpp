@@ -61,6 +61,34 @@ TEST(EngineStore, RefusesFromNamingADocumentElsewhere) {
   EXPECT_NE(std::string(refused.what()).find("not a graph of this dataset"), std::string::npos);
 }
 
+TEST(EngineStore, AProtocolDatasetReplacesTheQuerysFromClauses) {
+  const agenda::Dataset& agenda = wa::test::real_dataset();
+  EngineStore store = engine_over(agenda);
+  const std::string agenda_graph = agenda.graph_iri("agenda");
+  // FROM names a graph that does not exist; the protocol's dataset wins (Protocol 2.1.4).
+  rdf::QueryResult part =
+      store.query("SELECT (COUNT(*) AS ?n) FROM <http://example.org/none> WHERE { ?s ?p ?o }", 10,
+                  ProtocolDataset{{agenda_graph}, {}});
+  EXPECT_EQ(rows_of(part),
+            std::vector<std::string>{integer(static_cast<int>(agenda.parts[0].model.size()))});
+  rdf::QueryResult named = store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", 10,
+                                       ProtocolDataset{{}, {agenda_graph}});
+  EXPECT_EQ(rows_of(named), std::vector<std::string>{"<" + agenda_graph + ">"});
+  rdf::QueryResult nothing_by_default =
+      store.query("ASK { ?s ?p ?o }", 10, ProtocolDataset{{}, {agenda_graph}});
+  EXPECT_FALSE(nothing_by_default.boolean) << "named graphs only: the default graph is empty";
+}
+
+TEST(EngineStore, RefusesAProtocolDatasetOfGraphsItDoesNotHold) {
+  try {
+    (void)people_engine().query("ASK {}", 10, ProtocolDataset{{}, {"http://example.org/g"}});
+    ADD_FAILURE() << "answered";
+  } catch (const QueryRefused& refused) {
+    EXPECT_EQ(refused.status(), 400);
+    EXPECT_NE(std::string(refused.what()).find("named-graph-uri"), std::string::npos);
+  }
+}
+
 TEST(EngineStore, RefusesService) {
   QueryRefused refused =
       refusal_of(people_engine(), "SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }");

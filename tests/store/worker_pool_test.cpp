@@ -44,11 +44,11 @@ WorkerLimits limits(int workers, int deadline_ms) {
 
 TEST(WorkerPool, AnswersInAnotherProcess) {
   WorkerPool pool(test_handlers(), limits(1, 2000));
-  WorkResponse response = pool.submit({"pid", "", 0});
+  WorkResponse response = pool.submit({"pid", "", 0, {}});
   EXPECT_EQ(response.status, 200);
   EXPECT_NE(response.body, std::to_string(::getpid()));
-  EXPECT_EQ(pool.submit({"hello", "", 7}).body, "hello");
-  EXPECT_TRUE(pool.submit({"hello", "", 7}).truncated);
+  EXPECT_EQ(pool.submit({"hello", "", 7, {}}).body, "hello");
+  EXPECT_TRUE(pool.submit({"hello", "", 7, {}}).truncated);
 }
 
 TEST(WorkerPool, ReplacesAWorkerAfterItsQuotaOfQueries) {
@@ -57,7 +57,7 @@ TEST(WorkerPool, ReplacesAWorkerAfterItsQuotaOfQueries) {
   WorkerPool pool(test_handlers(), quota);
   std::set<std::string> pids;
   for (int i = 0; i < 7; ++i) {
-    WorkResponse response = pool.submit({"pid", "", 0});
+    WorkResponse response = pool.submit({"pid", "", 0, {}});
     ASSERT_EQ(response.status, 200);
     pids.insert(response.body);
   }
@@ -67,22 +67,22 @@ TEST(WorkerPool, ReplacesAWorkerAfterItsQuotaOfQueries) {
 
 TEST(WorkerPool, ACrashCostsOnlyItsOwnRequest) {
   WorkerPool pool(test_handlers(), limits(1, 2000));
-  WorkResponse crashed = pool.submit({"crash", "", 0});
+  WorkResponse crashed = pool.submit({"crash", "", 0, {}});
   EXPECT_EQ(crashed.status, 503);
   EXPECT_NE(crashed.body.find("died"), std::string::npos);
-  EXPECT_EQ(pool.submit({"after", "", 0}).body, "after");
+  EXPECT_EQ(pool.submit({"after", "", 0, {}}).body, "after");
   EXPECT_EQ(pool.replaced(), 1);
 }
 
 TEST(WorkerPool, ARunawayIsStoppedAtTheDeadline) {
   WorkerPool pool(test_handlers(), limits(1, 300));
   const auto started = std::chrono::steady_clock::now();
-  WorkResponse stopped = pool.submit({"spin", "", 0});
+  WorkResponse stopped = pool.submit({"spin", "", 0, {}});
   const auto elapsed = std::chrono::steady_clock::now() - started;
   EXPECT_EQ(stopped.status, 504);
   EXPECT_NE(stopped.body.find("300 ms"), std::string::npos);
   EXPECT_LT(elapsed, std::chrono::seconds(5));
-  EXPECT_EQ(pool.submit({"after", "", 0}).body, "after");
+  EXPECT_EQ(pool.submit({"after", "", 0, {}}).body, "after");
 }
 
 TEST(WorkerPool, AQueryThatNeedsTooMuchMemoryGetsAClearError) {
@@ -92,10 +92,10 @@ TEST(WorkerPool, AQueryThatNeedsTooMuchMemoryGetsAClearError) {
   WorkerLimits capped = limits(1, 5000);
   capped.memory_bytes = 256UL << 20U;
   WorkerPool pool(test_handlers(), capped);
-  WorkResponse refused = pool.submit({"hog", "", 0});
+  WorkResponse refused = pool.submit({"hog", "", 0, {}});
   EXPECT_EQ(refused.status, 503);
   EXPECT_NE(refused.body.find("256 MB"), std::string::npos) << refused.body;
-  EXPECT_EQ(pool.submit({"after", "", 0}).body, "after");
+  EXPECT_EQ(pool.submit({"after", "", 0, {}}).body, "after");
 }
 
 TEST(WorkerPool, ServesClientsInParallel) {
@@ -104,7 +104,7 @@ TEST(WorkerPool, ServesClientsInParallel) {
   const auto started = std::chrono::steady_clock::now();
   for (int i = 0; i < 3; ++i) {
     answers.push_back(std::async(std::launch::async, [&pool] {
-      return pool.submit({"sleep", "", 0});
+      return pool.submit({"sleep", "", 0, {}});
     }));
   }
   for (auto& answer : answers)
@@ -115,9 +115,11 @@ TEST(WorkerPool, ServesClientsInParallel) {
 
 TEST(WorkerPool, ARunawayDoesNotBlockOtherClients) {
   WorkerPool pool(test_handlers(), limits(2, 1500));
-  auto runaway = std::async(std::launch::async, [&pool] { return pool.submit({"spin", "", 0}); });
+  auto runaway = std::async(std::launch::async, [&pool] {
+    return pool.submit({"spin", "", 0, {}});
+  });
   std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  EXPECT_EQ(pool.submit({"meanwhile", "", 0}).body, "meanwhile");
+  EXPECT_EQ(pool.submit({"meanwhile", "", 0, {}}).body, "meanwhile");
   EXPECT_EQ(runaway.get().status, 504);
 }
 

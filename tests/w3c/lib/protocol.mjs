@@ -4,11 +4,13 @@
 //
 // What applies to a read-only query endpoint with a fixed dataset:
 // - query requests (GET, POST form, POST direct, content types, bad requests)
-//   run as written. Where a request names the dataset with default-graph-uri
-//   only to give the query something to run on (the test has no ut:graphData;
-//   its queries do not depend on it), the parameter is dropped, since this
-//   endpoint's dataset is fixed and it refuses the parameter (the tests about
-//   protocol datasets show that refusal);
+//   run as written. A test's ut:graphData files are loaded as the server's
+//   named graphs (--load-named IRI=FILE): the endpoint never fetches a graph
+//   a request names, but default-graph-uri and named-graph-uri may pick among
+//   the graphs it holds. Where a request names the dataset with
+//   default-graph-uri only to give the query something to run on (the test
+//   has no ut:graphData; its queries do not depend on it), the parameter is
+//   dropped: the graph it names is nowhere to be had;
 // - update requests that must fail (4xx) run as written;
 // - update requests that must succeed do not apply: the endpoint is read-only.
 //   They are skipped, after checking that the update is refused with 400.
@@ -20,6 +22,7 @@ const HT = 'http://www.w3.org/2011/http#';
 const CNT = 'http://www.w3.org/2011/content#';
 const MF = 'http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#';
 const UT = 'http://www.w3.org/2009/sparql/tests/test-update#';
+const RDFS = 'http://www.w3.org/2000/01/rdf-schema#';
 
 function readRequests(test) {
   const { store, action } = test;
@@ -110,6 +113,15 @@ function mismatch(request, response) {
   return undefined;
 }
 
+/** The test's ut:graphData: the graphs the server holds, by name and file. */
+function graphData(test) {
+  const one = (s, p) => test.store.getObjects(s, p, null)[0];
+  return test.store.getObjects(test.node, `${UT}graphData`, null).map((data) => ({
+    name: one(data, `${RDFS}label`).value,
+    file: new URL(one(data, `${UT}graph`).value).pathname,
+  }));
+}
+
 async function runOne(test, endpoint, timeoutMs) {
   const requests = readRequests(test);
   const aboutDataset = test.store.getObjects(test.node, `${UT}graphData`, null).length > 0;
@@ -146,10 +158,10 @@ async function runOne(test, endpoint, timeoutMs) {
 /** Runs every protocol test against one server without data. */
 export async function runProtocolTests(tests, backend, options) {
   const results = new Map();
-  const endpoint = await backend.emptyEndpoint();
   for (const test of tests) {
     const started = Date.now();
     try {
+      const endpoint = await backend.endpointFor({ data: [], graphData: graphData(test) });
       results.set(test.id, { ...(await runOne(test, endpoint, options.timeoutMs + 5000)), ms: Date.now() - started });
     } catch (error) {
       results.set(test.id, { result: 'error', reason: `no answer: ${error.message}` });
