@@ -59,7 +59,7 @@ private:
   /// Throws MemoryBudgetExceeded if rows being built would pass the budget.
   void hold(const Rows& rows);
 
-  // patterns (pattern_evaluation.cpp)
+  // patterns (pattern_evaluation.cpp; each operator in operators/<name>.cpp)
   Rows evaluate(const query::Pattern& pattern, const Row& input, const ActiveGraph& graph);
   Rows dispatch(const query::Pattern& pattern, const Row& input, const ActiveGraph& graph);
   Rows evaluate_bgp(const std::vector<query::TriplePattern>& triples, const Row& input,

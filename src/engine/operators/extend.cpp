@@ -1,0 +1,31 @@
+// Extend (SPARQL 1.1 §18.5, BIND): each solution with the variable bound to the expression's
+// value; left unbound when the expression raises an error.
+#include "engine/query_run.hpp"
+
+#include <optional>
+#include <utility>
+
+namespace wa::engine {
+
+using query::PatternNode;
+
+Rows QueryRun::evaluate_extend(const PatternNode& node, const Row& input,
+                               const ActiveGraph& graph) {
+  Rows rows = evaluate(node.children[0], input, graph);
+  const std::size_t target = slot(node.variable);
+  Rows out;
+  for (Row& row : rows) {
+    cancellation_.check();
+    start_solution(row);
+    std::optional<rdf::Term> computed = value(node.expressions[0], row, graph);
+    if (computed) {
+      const TermId id = terms_.id_of(*computed);
+      if (row[target] != no_term && row[target] != id) continue;
+      row[target] = id;
+    }
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+} // namespace wa::engine

@@ -1,0 +1,30 @@
+// Minus (SPARQL 1.1 §18.5): the left solutions not compatible with any right solution that
+// shares a variable with them. Both sides are evaluated on their own.
+#include "engine/query_run.hpp"
+
+#include <vector>
+
+namespace wa::engine {
+
+using query::PatternNode;
+
+Rows QueryRun::evaluate_minus(const PatternNode& node, const Row& input, const ActiveGraph& graph) {
+  Rows left = evaluate(node.children[0], input, graph);
+  if (left.empty()) return left;
+  const Rows right = evaluate(node.children[1], input, graph);
+  auto removed = [&](const Row& l) {
+    for (const Row& r : right) {
+      cancellation_.check();
+      bool shared = false;
+      for (std::size_t i = 0; i < l.size(); ++i) {
+        if (l[i] != no_term && r[i] != no_term && input[i] == no_term) shared = true;
+      }
+      if (shared && compatible(l, r)) return true;
+    }
+    return false;
+  };
+  std::erase_if(left, removed);
+  return left;
+}
+
+} // namespace wa::engine

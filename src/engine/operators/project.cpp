@@ -1,0 +1,28 @@
+// Project (SPARQL 1.1 §18.5): each solution restricted to the projected variables. A
+// sub-query sees of the outer bindings only those it projects.
+#include "engine/query_run.hpp"
+
+#include <string>
+#include <utility>
+
+namespace wa::engine {
+
+using query::PatternNode;
+
+Rows QueryRun::evaluate_project(const PatternNode& node, const Row& input,
+                                const ActiveGraph& graph) {
+  // A sub-query sees none of the outer bindings but those it projects.
+  Row inner_input = empty_row();
+  for (const std::string& name : node.variables)
+    inner_input[slot(name)] = input[slot(name)];
+  Rows rows = evaluate(node.children[0], inner_input, graph);
+  for (Row& row : rows) {
+    Row projected = input;
+    for (const std::string& name : node.variables)
+      projected[slot(name)] = row[slot(name)];
+    row = std::move(projected);
+  }
+  return rows;
+}
+
+} // namespace wa::engine
