@@ -188,7 +188,8 @@ struct Query {
   /// SELECT: the result variables in order (SELECT * : the in-scope
   /// variables in the order of their first appearance).
   std::vector<std::string> variables;
-  /// CONSTRUCT: the template; blank nodes in it are fresh per solution.
+  /// CONSTRUCT: the template; blank nodes in it are fresh per solution. One
+  /// written _:x is labelled "lx", each [] "a0", "a1", ...: never the same.
   std::vector<TriplePattern> construct_template;
   /// DESCRIBE: the resources or variables named (DESCRIBE * : every variable).
   std::vector<TermOrVariable> describe;

@@ -224,7 +224,8 @@ private:
   std::map<std::string, std::string> prefixes_;
   std::size_t depth_ = 0;
   std::size_t fresh_ = 0;
-  std::size_t bgp_serial_ = 0;
+  std::size_t bgp_serial_ = 0;                      ///< the BGP being read
+  std::size_t bgp_serials_ = 0;                     ///< how many BGPs were numbered
   std::map<std::string, std::size_t> blank_labels_; ///< label -> the BGP it belongs to
   std::vector<Aggregate>* aggregates_ = nullptr;    ///< where aggregates may be written
   bool in_aggregate_ = false;
@@ -475,14 +476,15 @@ private:
                current_.kind == Kind::variable || at_iri() || is_builtin_name());
     }
     aggregates_ = outer;
-    for (int i = 0; i < 2; ++i) {
-      if (accept_keyword("LIMIT")) {
-        modifiers.limit = count();
-        modifiers.has_slice = true;
-      } else if (accept_keyword("OFFSET")) {
-        modifiers.offset = count();
-        modifiers.has_slice = true;
-      }
+    // [25] LimitOffsetClauses: at most one of each, in either order.
+    if (accept_keyword("LIMIT")) {
+      modifiers.limit = count();
+      if (accept_keyword("OFFSET")) modifiers.offset = count();
+      modifiers.has_slice = true;
+    } else if (accept_keyword("OFFSET")) {
+      modifiers.offset = count();
+      if (accept_keyword("LIMIT")) modifiers.limit = count();
+      modifiers.has_slice = true;
     }
     return modifiers;
   }
@@ -856,14 +858,18 @@ private:
     Pattern group;
     PendingBgp pending;
     std::vector<Expression> filters;
-    ++bgp_serial_;
+    // The enclosing group's BGP goes on after this group when this one is
+    // inside a FILTER (EXISTS), whose triples are no part of it (18.2.2.2).
+    const std::size_t enclosing_bgp = bgp_serial_;
+    bgp_serial_ = ++bgp_serials_;
     auto flush = [&] {
       if (!pending.empty()) group = join(std::move(group), bgp_of(std::move(pending)));
       pending = PendingBgp{};
-      ++bgp_serial_;
+      bgp_serial_ = ++bgp_serials_;
     };
     for (;;) {
       if (current_.is("}")) break;
+      if (current_.kind == Kind::end) expected("'}'");
       if (accept_keyword("FILTER")) {
         filters.push_back(constraint());
       } else if (current_.is_keyword("OPTIONAL")) {
@@ -917,6 +923,7 @@ private:
       accept(".");
     }
     flush();
+    bgp_serial_ = enclosing_bgp;
     aggregates_ = outer;
     if (!group) group = empty_bgp();
     if (!filters.empty()) group = filter(std::move(group), filters);
@@ -1138,7 +1145,7 @@ private:
   }
 
   TermOrVariable fresh_node() {
-    if (in_template_) return Term::blank("anon" + std::to_string(fresh_++));
+    if (in_template_) return Term::blank("a" + std::to_string(fresh_++));
     return Variable{fresh_variable("anon")};
   }
 
@@ -1169,7 +1176,8 @@ private:
     const std::string label = current_.text;
     if (in_template_) {
       advance();
-      return Term::blank(label);
+      // "l" for a label as written, "a" for [] (fresh_node): never the same node.
+      return Term::blank("l" + label);
     }
     auto [found, inserted] = blank_labels_.emplace(label, bgp_serial_);
     if (!inserted && found->second != bgp_serial_) {
