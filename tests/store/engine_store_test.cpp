@@ -106,14 +106,12 @@ TEST(EngineStore, StopsARunawayQueryAtItsDeadline) {
   EngineLimits limits;
   limits.deadline = std::chrono::milliseconds(300);
   EngineStore store = engine_over(wa::test::real_dataset(), limits);
-  const auto started = std::chrono::steady_clock::now();
+  // 5,717^3 rows: without the engine's own deadline this would not end. How
+  // soon after the deadline it stops is measured in bench/deadline-latency.
   QueryRefused refused =
       refusal_of(store, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }");
-  const auto took = std::chrono::steady_clock::now() - started;
   EXPECT_EQ(refused.status(), 504);
   EXPECT_NE(std::string(refused.what()).find("300 ms"), std::string::npos) << refused.what();
-  // Stopped by the engine itself, well before anything would kill it.
-  EXPECT_LT(took, std::chrono::milliseconds(300 + 400));
 }
 
 TEST(EngineStore, StopsAQueryPastItsMemoryBudget) {
