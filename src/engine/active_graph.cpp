@@ -17,13 +17,24 @@ store::QuadPattern pattern_in(TermId graph, TermId subject, TermId predicate, Te
 void for_each_triple(const store::IndexedDataset& dataset, const ActiveGraph& graph, TermId subject,
                      TermId predicate, TermId object, Cancellation& cancellation,
                      const std::function<void(TermId, TermId, TermId)>& emit) {
+  for_each_triple_until(dataset, graph, subject, predicate, object, cancellation,
+                        [&](TermId s, TermId p, TermId o) {
+                          emit(s, p, o);
+                          return true;
+                        });
+}
+
+void for_each_triple_until(const store::IndexedDataset& dataset, const ActiveGraph& graph,
+                           TermId subject, TermId predicate, TermId object,
+                           Cancellation& cancellation,
+                           const std::function<bool(TermId, TermId, TermId)>& emit) {
   if (graph.graphs.size() == 1) {
     store::QuadRange range =
         dataset.quads().match(pattern_in(graph.graphs[0], subject, predicate, object));
     for (std::size_t i = 0; i < range.size(); ++i) {
       cancellation.check();
       const store::Quad quad = range[i];
-      emit(quad.subject, quad.predicate, quad.object);
+      if (!emit(quad.subject, quad.predicate, quad.object)) return;
     }
     return;
   }
@@ -36,7 +47,7 @@ void for_each_triple(const store::IndexedDataset& dataset, const ActiveGraph& gr
       const store::Quad quad = range[i];
       if (seen.insert({quad.subject, quad.predicate, quad.object}).second) {
         cancellation.charge(sizeof(std::array<TermId, 3>) + 32);
-        emit(quad.subject, quad.predicate, quad.object);
+        if (!emit(quad.subject, quad.predicate, quad.object)) return;
       }
     }
   }

@@ -26,6 +26,11 @@ struct ActiveGraph {
 void for_each_triple(const store::IndexedDataset& dataset, const ActiveGraph& graph, TermId subject,
                      TermId predicate, TermId object, Cancellation& cancellation,
                      const std::function<void(TermId, TermId, TermId)>& emit);
+/// The same, stopping as soon as `emit` returns false.
+void for_each_triple_until(const store::IndexedDataset& dataset, const ActiveGraph& graph,
+                           TermId subject, TermId predicate, TermId object,
+                           Cancellation& cancellation,
+                           const std::function<bool(TermId, TermId, TermId)>& emit);
 
 /// Exactly how many triples match (a merge of several graphs may count a
 /// shared triple more than once: an upper bound there).

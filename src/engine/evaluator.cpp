@@ -3,67 +3,13 @@
 // resource's triples, with the blank nodes they lead to).
 #include "engine/evaluator.hpp"
 
+#include "engine/optimizer.hpp"
 #include "engine/query_run.hpp"
+#include "query/variables.hpp"
 
 #include <set>
 
 namespace wa::engine {
-
-namespace {
-
-using query::PatternNode;
-
-void collect(const query::Expression& expression,
-             const std::function<void(const std::string&)>& add,
-             const std::function<void(const query::Pattern&)>& pattern);
-
-void collect_position(const query::TermOrVariable& position,
-                      const std::function<void(const std::string&)>& add) {
-  if (const auto* variable = std::get_if<query::Variable>(&position)) add(variable->name);
-}
-
-void collect(const query::Pattern& pattern, const std::function<void(const std::string&)>& add) {
-  if (!pattern) return;
-  std::function<void(const query::Pattern&)> recurse = [&](const query::Pattern& p) {
-    collect(p, add);
-  };
-  for (const query::TriplePattern& triple : pattern->triples) {
-    collect_position(triple.subject, add);
-    collect_position(triple.predicate, add);
-    collect_position(triple.object, add);
-  }
-  collect_position(pattern->path_subject, add);
-  collect_position(pattern->path_object, add);
-  collect_position(pattern->graph_name, add);
-  if (!pattern->variable.empty()) add(pattern->variable);
-  for (const std::string& name : pattern->variables)
-    add(name);
-  for (const query::Expression& expression : pattern->expressions)
-    collect(expression, add, recurse);
-  for (const query::Aggregate& aggregate : pattern->aggregates) {
-    add(aggregate.variable);
-    collect(aggregate.argument, add, recurse);
-  }
-  for (const query::OrderCondition& condition : pattern->order)
-    collect(condition.expression, add, recurse);
-  for (const query::Pattern& child : pattern->children)
-    collect(child, add);
-}
-
-void collect(const query::Expression& expression,
-             const std::function<void(const std::string&)>& add,
-             const std::function<void(const query::Pattern&)>& pattern) {
-  if (!expression) return;
-  if (expression->kind == query::ExpressionNode::Kind::variable ||
-      expression->kind == query::ExpressionNode::Kind::bound) {
-    add(expression->name);
-  }
-  if (expression->pattern) pattern(expression->pattern);
-  for (const query::Expression& arg : expression->args)
-    collect(arg, add, pattern);
-}
-
-} // namespace
 
 QueryRun::QueryRun(const query::Query& query, const store::IndexedDataset& dataset,
                    const EvaluationOptions& options)
@@ -91,15 +37,15 @@ void QueryRun::mark_assigned(const query::Pattern& pattern) {
 }
 
 void QueryRun::collect_variables() {
-  collect(query_.pattern, [this](const std::string& name) { add_slot(name); });
+  query::for_each_variable(query_.pattern, [this](const std::string& name) { add_slot(name); });
   for (const std::string& name : query_.variables)
     add_slot(name);
   for (const query::TriplePattern& triple : query_.construct_template) {
     for (const auto* position : {&triple.subject, &triple.predicate, &triple.object})
-      collect_position(*position, [this](const std::string& name) { add_slot(name); });
+      query::for_each_variable(*position, [this](const std::string& name) { add_slot(name); });
   }
   for (const query::TermOrVariable& target : query_.describe)
-    collect_position(target, [this](const std::string& name) { add_slot(name); });
+    query::for_each_variable(target, [this](const std::string& name) { add_slot(name); });
   assigned_.assign(slots_.size(), false);
   mark_assigned(query_.pattern);
 }
@@ -241,12 +187,16 @@ rdf::QueryResult QueryRun::description(const Rows& rows) {
 
 rdf::QueryResult evaluate(const query::Query& query, const store::IndexedDataset& dataset,
                           const EvaluationOptions& options) {
-  return QueryRun(query, dataset, options).result();
+  if (!options.optimize) return QueryRun(query, dataset, options).result();
+  const query::Query rewritten = optimized(query);
+  return QueryRun(rewritten, dataset, options).result();
 }
 
 std::string explain(const query::Query& query, const store::IndexedDataset& dataset,
                     const EvaluationOptions& options) {
-  return QueryRun(query, dataset, options).explain();
+  if (!options.optimize) return QueryRun(query, dataset, options).explain();
+  const query::Query rewritten = optimized(query);
+  return QueryRun(rewritten, dataset, options).explain();
 }
 
 } // namespace wa::engine

@@ -71,7 +71,7 @@ std::optional<rdf::Term> QueryRun::value(const query::Expression& expression, co
   case EKind::exists:
   case EKind::not_exists: {
     cancellation_.check();
-    const bool found = !evaluate(node.pattern, row, graph).empty();
+    const bool found = group_has_solution(node, row, graph);
     return boolean(node.kind == EKind::exists ? found : !found);
   }
   default: return call(node, row, graph);

@@ -6,7 +6,13 @@
 // Basic graph patterns and paths take the rows of a join's left side as
 // their input (an index nested-loop join); other operands are evaluated on
 // their own and joined by compatibility, which keeps SPARQL's scoping exact.
+#include "engine/optimizer.hpp"
 #include "engine/query_run.hpp"
+#include "query/variables.hpp"
+
+#include <algorithm>
+#include <set>
+#include <string>
 
 #include <iterator>
 #include <vector>
@@ -30,8 +36,24 @@ Row QueryRun::merged(const Row& left, const Row& right) {
   return row;
 }
 
-bool QueryRun::sideways(const query::Pattern& pattern) const {
-  return pattern->kind == Kind::bgp || pattern->kind == Kind::path;
+/// Whether `pattern` may be evaluated with a join's left row as its input:
+/// a BGP or a path, or (with the optimizer) a filter of one that reads only
+/// what its child always binds (a pushed-down filter), so that the left
+/// row's other bindings cannot change its value.
+bool QueryRun::sideways(const query::Pattern& pattern) {
+  if (pattern->kind == Kind::bgp || pattern->kind == Kind::path) return true;
+  if (!options_.optimize || pattern->kind != Kind::filter) return false;
+  auto known = sideways_filters_.find(pattern.get());
+  if (known != sideways_filters_.end()) return known->second;
+  const std::set<std::string> certain = certainly_bound(pattern->children[0]);
+  bool reads_only_certain = sideways(pattern->children[0]);
+  for (const query::Expression& expression : pattern->expressions) {
+    const std::set<std::string> reads = query::variables_of(expression);
+    reads_only_certain = reads_only_certain && movable(expression) &&
+                         std::includes(certain.begin(), certain.end(), reads.begin(), reads.end());
+  }
+  sideways_filters_.emplace(pattern.get(), reads_only_certain);
+  return reads_only_certain;
 }
 
 Rows QueryRun::evaluate(const query::Pattern& pattern, const Row& input, const ActiveGraph& graph) {
@@ -52,6 +74,8 @@ Rows QueryRun::dispatch(const query::Pattern& pattern, const Row& input, const A
   case Kind::join: return evaluate_join(node, input, graph);
   case Kind::left_join: return evaluate_left_join(node, input, graph);
   case Kind::filter: {
+    if (options_.optimize && node.children[0]->kind == Kind::bgp)
+      return evaluate_bgp(node.children[0]->triples, input, graph, node.expressions);
     Rows rows = evaluate(node.children[0], input, graph);
     std::erase_if(rows, [&](const Row& row) { return !holds_all(node.expressions, row, graph); });
     return rows;

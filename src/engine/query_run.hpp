@@ -62,8 +62,10 @@ private:
   // patterns (pattern_evaluation.cpp; each operator in operators/<name>.cpp)
   Rows evaluate(const query::Pattern& pattern, const Row& input, const ActiveGraph& graph);
   Rows dispatch(const query::Pattern& pattern, const Row& input, const ActiveGraph& graph);
+  /// A BGP; `filters` (pushed down by the optimizer) are applied as soon as
+  /// the variables they read are bound.
   Rows evaluate_bgp(const std::vector<query::TriplePattern>& triples, const Row& input,
-                    const ActiveGraph& graph);
+                    const ActiveGraph& graph, const std::vector<query::Expression>& filters = {});
   Rows evaluate_path(const query::PatternNode& node, const Row& input, const ActiveGraph& graph);
   Rows evaluate_join(const query::PatternNode& node, const Row& input, const ActiveGraph& graph);
   Rows evaluate_left_join(const query::PatternNode& node, const Row& input,
@@ -78,12 +80,34 @@ private:
                          const ActiveGraph& graph);
   Rows evaluate_slice(const query::PatternNode& node, const Row& input, const ActiveGraph& graph);
   Rows evaluate_group(const query::PatternNode& node, const Row& input, const ActiveGraph& graph);
-  bool sideways(const query::Pattern& pattern) const;
+  bool sideways(const query::Pattern& pattern);
+  std::map<const query::PatternNode*, bool> sideways_filters_;
   static bool compatible(const Row& left, const Row& right);
   static Row merged(const Row& left, const Row& right);
   TermId position_term(const query::TermOrVariable& position, const Row& row, bool& missing) const;
+  std::vector<std::size_t> filter_steps_of(const std::vector<query::TriplePattern>& triples,
+                                           const std::vector<std::size_t>& order, const Row& input,
+                                           const std::vector<query::Expression>& filters);
+  const std::vector<std::size_t>& planned_order(const std::vector<query::TriplePattern>& triples,
+                                                const Row& input, const ActiveGraph& graph);
+  /// The BGP orders worked out so far, by BGP and by which slots were bound.
+  std::map<std::pair<const void*, std::vector<bool>>, std::vector<std::size_t>> bgp_orders_;
+  /// At most how many solutions the pattern being evaluated needs: 1 inside
+  /// EXISTS (a BGP there stops at its first solution), else unbounded.
+  std::size_t wanted_ = SIZE_MAX;
   std::vector<std::size_t> bgp_order(const std::vector<query::TriplePattern>& triples,
                                      const Row& input, const ActiveGraph& graph) const;
+
+  // EXISTS (exists.cpp)
+  struct ExistsMemo {
+    std::vector<std::size_t> slots; ///< the slots the group mentions
+    bool remembered = true;         ///< false for a group that calls RAND, BNODE, ...
+    std::map<std::vector<TermId>, bool> answers;
+  };
+  std::map<const query::ExpressionNode*, ExistsMemo> exists_memos_;
+  ExistsMemo& exists_memo(const query::ExpressionNode& node);
+  bool group_has_solution(const query::ExpressionNode& node, const Row& row,
+                          const ActiveGraph& graph);
 
   // expressions (expression_evaluation.cpp)
   std::optional<rdf::Term> value(const query::Expression& expression, const Row& row,

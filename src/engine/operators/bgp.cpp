@@ -3,6 +3,10 @@
 // order bgp_order chooses, extends the rows already bound (an index nested-loop join).
 #include "engine/query_run.hpp"
 
+#include "query/variables.hpp"
+
+#include <algorithm>
+#include <array>
 #include <numeric>
 #include <set>
 #include <string>
@@ -24,44 +28,130 @@ TermId QueryRun::position_term(const query::TermOrVariable& position, const Row&
   return id.value_or(no_term);
 }
 
+namespace {
+
+/// A position of a triple pattern, resolved once: a variable's slot, or a constant's id.
+struct Position {
+  bool variable = false;
+  std::size_t slot = 0;
+  TermId constant = no_term;
+};
+
+} // namespace
+
 Rows QueryRun::evaluate_bgp(const std::vector<query::TriplePattern>& triples, const Row& input,
-                            const ActiveGraph& graph) {
-  Rows rows{input};
-  for (std::size_t index : bgp_order(triples, input, graph)) {
-    const query::TriplePattern& triple = triples[index];
+                            const ActiveGraph& graph,
+                            const std::vector<query::Expression>& filters) {
+  const std::vector<std::size_t>& order = planned_order(triples, input, graph);
+  const std::vector<std::size_t> filter_steps = filter_steps_of(triples, order, input, filters);
+  auto passes = [&](const Row& row, std::size_t step) {
+    for (std::size_t i = 0; i < filters.size(); ++i)
+      if (filter_steps[i] == step && !holds(filters[i], row, graph)) return false;
+    return true;
+  };
+  Rows rows;
+  if (order.empty()) {
+    if (passes(input, 0)) rows.push_back(input);
+    return rows;
+  }
+  rows.push_back(input);
+  for (std::size_t step = 0; step < order.size(); ++step) {
+    const query::TriplePattern& triple = triples[order[step]];
+    std::array<Position, 3> positions;
+    bool missing = false;
+    for (std::size_t i = 0; i < 3; ++i) {
+      const query::TermOrVariable& at =
+          i == 0 ? triple.subject : (i == 1 ? triple.predicate : triple.object);
+      if (const auto* variable = std::get_if<query::Variable>(&at)) {
+        positions[i] = {true, slot(variable->name), no_term};
+      } else {
+        auto id = terms_.dataset_id(std::get<rdf::Term>(at));
+        missing = missing || !id;
+        positions[i] = {false, 0, id.value_or(no_term)};
+      }
+    }
+    if (missing) return {};
+    // EXISTS needs one solution: the last pattern stops at the first.
+    const std::size_t enough = step + 1 == order.size() ? wanted_ : SIZE_MAX;
     Rows next;
     for (const Row& row : rows) {
-      bool missing = false;
-      const TermId s = position_term(triple.subject, row, missing);
-      const TermId p = position_term(triple.predicate, row, missing);
-      const TermId o = position_term(triple.object, row, missing);
-      if (missing) continue;
-      // A bound position holding a query-made term cannot match stored triples.
-      if ((s != no_term && !terms_.in_dataset(s)) || (p != no_term && !terms_.in_dataset(p)) ||
-          (o != no_term && !terms_.in_dataset(o))) {
-        continue;
+      if (next.size() >= enough) break;
+      std::array<TermId, 3> bound{};
+      bool matchable = true;
+      for (std::size_t i = 0; i < 3; ++i) {
+        bound[i] = positions[i].variable ? row[positions[i].slot] : positions[i].constant;
+        // A bound position holding a query-made term cannot match stored triples.
+        if (bound[i] != no_term && !terms_.in_dataset(bound[i])) matchable = false;
       }
-      for_each_triple(
-          dataset_, graph, s, p, o, cancellation_, [&](TermId ts, TermId tp, TermId to) {
-            Row extended = row;
-            auto bind = [&](const query::TermOrVariable& position, TermId value) {
-              const auto* variable = std::get_if<query::Variable>(&position);
-              if (variable == nullptr) return true;
-              TermId& slot_value = extended[slot(variable->name)];
-              if (slot_value != no_term) return slot_value == value;
-              slot_value = value;
-              return true;
-            };
-            if (bind(triple.subject, ts) && bind(triple.predicate, tp) && bind(triple.object, to)) {
-              next.push_back(std::move(extended));
-            }
-          });
+      if (!matchable) continue;
+      for_each_triple_until(dataset_, graph, bound[0], bound[1], bound[2], cancellation_,
+                            [&](TermId ts, TermId tp, TermId to) {
+                              Row extended = row;
+                              const std::array<TermId, 3> found{ts, tp, to};
+                              for (std::size_t i = 0; i < 3; ++i) {
+                                if (!positions[i].variable) continue;
+                                TermId& value = extended[positions[i].slot];
+                                if (value != no_term && value != found[i]) return true;
+                                value = found[i];
+                              }
+                              if (passes(extended, step)) next.push_back(std::move(extended));
+                              return next.size() < enough;
+                            });
       hold(next);
     }
     rows = std::move(next);
     if (rows.empty()) break;
   }
   return rows;
+}
+
+/// After which step of `order` each filter can be applied: the first at
+/// which every variable it reads is bound (the last step if one never is).
+std::vector<std::size_t> QueryRun::filter_steps_of(const std::vector<query::TriplePattern>& triples,
+                                                   const std::vector<std::size_t>& order,
+                                                   const Row& input,
+                                                   const std::vector<query::Expression>& filters) {
+  std::vector<std::size_t> steps;
+  if (filters.empty()) return steps;
+  std::vector<bool> bound(input.size());
+  for (std::size_t i = 0; i < input.size(); ++i)
+    bound[i] = input[i] != no_term;
+  std::vector<std::vector<bool>> bound_after;
+  for (std::size_t index : order) {
+    for (const auto* position :
+         {&triples[index].subject, &triples[index].predicate, &triples[index].object}) {
+      query::for_each_variable(*position,
+                               [&](const std::string& name) { bound[slot(name)] = true; });
+    }
+    bound_after.push_back(bound);
+  }
+  const std::size_t last = order.empty() ? 0 : order.size() - 1;
+  for (const query::Expression& filter : filters) {
+    std::vector<std::size_t> reads;
+    query::for_each_variable(filter, [&](const std::string& name) { reads.push_back(slot(name)); });
+    std::size_t step = 0;
+    while (step < last && !std::all_of(reads.begin(), reads.end(),
+                                       [&](std::size_t s) { return bound_after[step][s]; })) {
+      ++step;
+    }
+    steps.push_back(step);
+  }
+  return steps;
+}
+
+/// bgp_order for this BGP and these bound slots, worked out once per query:
+/// a BGP on the right of a join is evaluated once per row on the left.
+const std::vector<std::size_t>&
+QueryRun::planned_order(const std::vector<query::TriplePattern>& triples, const Row& input,
+                        const ActiveGraph& graph) {
+  std::vector<bool> bound(input.size());
+  for (std::size_t i = 0; i < input.size(); ++i)
+    bound[i] = input[i] != no_term;
+  auto key = std::make_pair(static_cast<const void*>(&triples), std::move(bound));
+  auto found = bgp_orders_.find(key);
+  if (found == bgp_orders_.end())
+    found = bgp_orders_.emplace(std::move(key), bgp_order(triples, input, graph)).first;
+  return found->second;
 }
 
 /// With the optimizer, the triple patterns in the order that keeps the

@@ -1,7 +1,8 @@
 // Join (SPARQL 1.1 §18.5): the merges of each compatible pair of left and right solutions.
 // A basic graph pattern or path on the right is evaluated sideways, once per left row; any
-// other right side is evaluated on its own and joined by compatibility.
+// other right side is evaluated on its own and hash-joined on the variables both bind.
 #include "engine/query_run.hpp"
+#include "engine/row_index.hpp"
 
 #include <iterator>
 
@@ -22,11 +23,12 @@ Rows QueryRun::evaluate_join(const PatternNode& node, const Row& input, const Ac
   }
   if (left.empty()) return rows;
   const Rows right = evaluate(node.children[1], input, graph);
+  const RowIndex index(right, RowIndex::shared_slots(left, right, input));
   for (const Row& l : left) {
-    for (const Row& r : right) {
+    index.for_each_candidate(l, [&](const Row& r) {
       cancellation_.check();
       if (compatible(l, r)) rows.push_back(merged(l, r));
-    }
+    });
     hold(rows);
   }
   return rows;
