@@ -1,9 +1,18 @@
-// The files a command loads into our engine's store instead of the agenda:
-// --load FILE is the default graph (relative IRIs against --load-base) and
-// --load-named "IRI=FILE ..." adds each file as a named graph, as the W3C
-// suites' datasets need.
+// What our engine holds for a command (serve, query).
+// - By default the agenda's graphs (each part a named graph, the default
+//   graph their union) and, beside them, the files a researcher loads:
+//   --load FILE as the named graph --load-graph IRI (default {base}graph/loaded)
+//   and --load-named "IRI=FILE ..." each as the graph it names. Loaded graphs
+//   join the union, so a query can join the agenda with, say, EuroVoc or
+//   Cellar data read from RDF/XML.
+// - With --no-agenda the loaded files alone: --load FILE is the default graph
+//   (relative IRIs against --load-base) and --load-named the named graphs, as
+//   the W3C suites and the scale benchmarks need.
+// Every syntax of store/rdf_loader.hpp is read: Turtle, N-Triples, N-Quads,
+// TriG, RDF/XML.
 #pragma once
 
+#include "agenda/dataset.hpp"
 #include "cli/options.hpp"
 #include "store/indexed_dataset.hpp"
 
@@ -11,8 +20,20 @@
 
 namespace wa::cli {
 
-/// The loaded dataset, or null when there is no --load.
+/// Whether the command serves the loaded files alone (--no-agenda).
+[[nodiscard]] bool loaded_files_alone(const Options& options);
+
+/// The agenda's graphs and every loaded file beside them.
 [[nodiscard]] std::shared_ptr<const store::IndexedDataset>
-loaded_engine_dataset(const Options& options);
+agenda_with_loaded_files(const agenda::Dataset& agenda, const Options& options);
+
+/// --no-agenda: the loaded files alone.
+[[nodiscard]] std::shared_ptr<const store::IndexedDataset>
+loaded_files_only(const Options& options);
+
+/// The default graph of `loaded` as a dataset of one part, "data": what the
+/// HTTP layer describes (VoID, dumps, pages) when the agenda is not served.
+[[nodiscard]] agenda::Dataset as_single_part(const store::IndexedDataset& loaded,
+                                             const std::string& base);
 
 } // namespace wa::cli

@@ -29,35 +29,40 @@ Commands:
         and property it uses is declared in the ontology.
   serve [--host H] [--port N] [--data DIR] [--workers N] [--timeout-ms N]
         [--memory-mb N] [--row-limit N] [--threads N] [--cache-mb N]
-        [--max-query-bytes N] [--queries-per-worker N] [--load FILE [--load-base IRI]]
-        [--store engine|embedded|virtuoso [--virtuoso-dir DIR | --virtuoso-endpoint URL]
+        [--max-query-bytes N] [--queries-per-worker N]
+        [--load FILE [--load-graph IRI] [--load-base IRI]] [--load-named "IRI=FILE ..."]
+        [--no-agenda] [--no-optimize]
+        [--store engine|virtuoso [--virtuoso-dir DIR | --virtuoso-endpoint URL]
          [--virtuoso-default-graphs "IRI ..."] [--virtuoso-named-graphs "IRI ..."]]
-        [--load-named "IRI=FILE ..."] [--no-optimize]
         Serve the dataset over HTTP: a read-only SPARQL 1.1 endpoint at
-        /sparql (default 127.0.0.1:8080). The dataset is built from the
+        /sparql (default 127.0.0.1:8080). The agenda is built from the
         sources, or read from DIR/{agenda,organisations,legislation,
-        ontology}.nt, or is one Turtle / N-Triples FILE (other data than
-        the agenda: test suites, scale data). --store virtuoso answers
-        SPARQL with a Virtuoso started by scripts/virtuoso (full SPARQL 1.1:
-        property paths, EXISTS, MINUS, VALUES, DESCRIBE); its dataset is the
-        graphs named after the dataset's parts unless listed. --store
-        engine answers with our own SPARQL 1.1 engine over an in-memory
-        index; with it, --load FILE is the default graph and --load-named
-        adds files as named graphs (Turtle, N-Triples, N-Quads, TriG,
-        RDF/XML); --no-optimize evaluates the algebra as written; a
-        query's plan is shown for ?explain=true. Queries run
+        ontology}.nt. Our own SPARQL 1.1 engine answers (--store engine,
+        the default) over an in-memory index: each part a named graph, the
+        default graph their union. Beside the agenda, --load FILE is read
+        into the named graph --load-graph (default BASE/graph/loaded) and
+        --load-named adds each FILE as the graph IRI; both join the union
+        (Turtle, N-Triples, N-Quads, TriG, RDF/XML: EU data from Cellar or
+        EuroVoc). --no-agenda serves the loaded files alone: FILE is the
+        default graph (other data than the agenda: test suites, scale
+        data). --no-optimize evaluates the algebra as written; a query's
+        plan is shown for ?explain=true. --store virtuoso answers with a
+        Virtuoso started by scripts/virtuoso, for data larger than memory;
+        its dataset is the graphs named after the dataset's parts unless
+        listed. Queries run
         in N worker processes (default 4), each under a deadline (default
         10000 ms) and a memory cap (default 2048 MB); a worker is replaced
         after --queries-per-worker answers (default 1000; 0: never).
         Results hold at most --row-limit rows (default 10000).
         SIGINT or SIGTERM stops the server.
   query (FILE.rq | -e QUERY) [--format table|csv|tsv|json|xml|turtle|ntriples]
-        [--row-limit N] [--store engine|embedded] [--timeout-ms N]
-        [--load FILE [--load-base IRI]] [--load-named "IRI=FILE ..."]
-        [--no-optimize] [--explain]
-        Run a query on the dataset (or the loaded files, with --store
-        engine) locally, without a server (the same engine and the same
-        refusals as the endpoint); --explain prints the plan instead.
+        [--row-limit N] [--timeout-ms N]
+        [--load FILE [--load-graph IRI] [--load-base IRI]] [--load-named "IRI=FILE ..."]
+        [--no-agenda] [--no-optimize] [--explain]
+        Run a query on the agenda (and the files loaded beside it, or with
+        --no-agenda on the loaded files alone) locally, without a server
+        (the same engine and the same refusals as the endpoint); --explain
+        prints the plan instead.
         Exit 1 on a query error (message and position on stderr).
   help  Show this text.
 

@@ -6,9 +6,7 @@
 #include "sparql/graph_writers.hpp"
 #include "sparql/result_writers.hpp"
 #include "sparql/table_writer.hpp"
-#include "store/embedded_store.hpp"
 #include "store/engine_store.hpp"
-#include "store/query_guard.hpp"
 
 #include <fstream>
 #include <iostream>
@@ -61,44 +59,33 @@ std::string formatted(const rdf::QueryResult& result, const std::string& format,
   throw UsageError("a SELECT or ASK result is written as table, csv, tsv, json or xml");
 }
 
-/// Our engine over the --load files or the agenda.
+/// Our engine over the agenda and the loaded files beside it, or the loaded files alone.
 std::unique_ptr<store::EngineStore> engine_store(const Common& common, const Options& options) {
-  auto dataset = loaded_engine_dataset(options);
-  if (!dataset) {
-    dataset = std::make_shared<store::IndexedDataset>(store::EngineStore::index_of(
-        agenda::build_dataset(agenda::DatasetInputs::under(common.root), common.base)));
-  }
+  const std::shared_ptr<const store::IndexedDataset> dataset =
+      loaded_files_alone(options)
+          ? loaded_files_only(options)
+          : agenda_with_loaded_files(
+                agenda::build_dataset(agenda::DatasetInputs::under(common.root), common.base),
+                options);
   store::EngineLimits limits;
   limits.deadline = std::chrono::milliseconds(options.number("--timeout-ms", 10000));
   limits.optimize = !options.flag("--no-optimize");
   return std::make_unique<store::EngineStore>(std::move(dataset), common.base, limits);
 }
 
-std::unique_ptr<store::Store> chosen_store(const Common& common, const Options& options,
-                                           std::optional<agenda::Dataset>& agenda) {
-  const std::string kind = options.value_or("--store", "engine");
-  if (kind == "engine") return engine_store(common, options);
-  if (kind != "embedded") throw UsageError("query --store is engine or embedded, not " + kind);
-  agenda = agenda::build_dataset(agenda::DatasetInputs::under(common.root), common.base);
-  return std::make_unique<store::EmbeddedStore>(*agenda);
-}
-
 } // namespace
 
 int run_query(const Common& common, const std::vector<std::string>& args) {
-  Options options(args, {{"-e", "--format", "--row-limit", "--store", "--load", "--load-base",
+  Options options(args, {{"-e", "--format", "--row-limit", "--load", "--load-base", "--load-graph",
                           "--load-named", "--timeout-ms"},
-                         {"--no-optimize", "--explain"}});
+                         {"--no-optimize", "--explain", "--no-agenda"}});
   const std::string format = options.value_or("--format", "table");
   const std::string text = query_text(options);
   const auto limit = static_cast<std::size_t>(options.number("--row-limit", 100000));
-  std::optional<agenda::Dataset> agenda;
-  std::unique_ptr<store::Store> store = chosen_store(common, options, agenda);
+  const std::unique_ptr<store::EngineStore> store = engine_store(common, options);
   try {
     if (options.flag("--explain")) {
-      auto* engine = dynamic_cast<store::EngineStore*>(store.get());
-      if (engine == nullptr) throw UsageError("--explain needs --store engine");
-      std::cout << engine->explain(text, {});
+      std::cout << store->explain(text, {});
       return 0;
     }
     std::cout << formatted(store->query(text, limit), format, common.base);

@@ -5,7 +5,6 @@
 #include "http/server.hpp"
 #include "rdf/turtle_reader.hpp"
 #include "sparql/responder.hpp"
-#include "store/embedded_store.hpp"
 #include "store/engine_store.hpp"
 #include "store/virtuoso_store.hpp"
 #include "store/worker_pool.hpp"
@@ -38,26 +37,8 @@ void limit_malloc_arenas() {
   if (std::getenv("MALLOC_ARENA_MAX") == nullptr) mallopt(M_ARENA_MAX, 2);
 }
 
-/// Any one Turtle or N-Triples file as a dataset of one part, "data": for
-/// serving other data than the agenda (the W3C test suites, scale data).
-/// Relative IRIs resolve against --load-base, by default the file's own URL.
-agenda::Dataset load_single_file(const Common& common, const Options& options) {
-  const std::filesystem::path file = std::filesystem::absolute(*options.value("--load"));
-  const rdf::Syntax syntax =
-      file.extension() == ".nt" ? rdf::Syntax::ntriples : rdf::Syntax::turtle;
-  rdf::Model model;
-  rdf::read_file(model, file, options.value_or("--load-base", "file://" + file.string()), syntax);
-  agenda::Dataset dataset;
-  dataset.base = common.base;
-  dataset.parts.push_back({"data", std::move(model)});
-  return dataset;
-}
-
-/// The dataset from built dumps (DIR/{part}.nt), or built from the sources.
-agenda::Dataset load_dataset(const Common& common, const Options& options) {
-  if (options.value("--load")) {
-    return load_single_file(common, options);
-  }
+/// The agenda from built dumps (DIR/{part}.nt), or built from the sources.
+agenda::Dataset load_agenda(const Common& common, const Options& options) {
   std::optional<std::string> directory = options.value("--data");
   if (!directory) {
     agenda::Dataset dataset =
@@ -114,11 +95,31 @@ store::VirtuosoConnection virtuoso_connection(const agenda::Dataset& dataset,
   return connection;
 }
 
-/// The dataset as our engine holds it: the --load files, or the agenda.
-std::shared_ptr<const store::IndexedDataset> engine_dataset(const agenda::Dataset& dataset,
-                                                            const Options& options) {
-  if (auto loaded = loaded_engine_dataset(options)) return loaded;
-  return std::make_shared<store::IndexedDataset>(store::EngineStore::index_of(dataset));
+/// What the server publishes and what its engine holds.
+struct ServedData {
+  /// What the HTTP layer describes (VoID, dumps, pages): the agenda, or with
+  /// --no-agenda the loaded default graph.
+  agenda::Dataset described;
+  /// What our engine answers from; null for --store virtuoso.
+  std::shared_ptr<const store::IndexedDataset> engine;
+};
+
+ServedData served_data(const Common& common, const Options& options, const std::string& kind) {
+  const bool engine = kind == "engine";
+  if (loaded_files_alone(options)) {
+    auto loaded = loaded_files_only(options);
+    return {as_single_part(*loaded, common.base), engine ? loaded : nullptr};
+  }
+  agenda::Dataset agenda = load_agenda(common, options);
+  if (engine) {
+    auto held = agenda_with_loaded_files(agenda, options);
+    return {std::move(agenda), held};
+  }
+  if (options.value("--load") || options.value("--load-named")) {
+    throw UsageError("--load beside the agenda is for our engine: load files into Virtuoso with "
+                     "scripts/virtuoso, or serve them alone with --no-agenda");
+  }
+  return {std::move(agenda), nullptr};
 }
 
 struct EngineChoice {
@@ -138,15 +139,8 @@ store::WorkHandlerFactory handler_factory(const agenda::Dataset& dataset,
           [store](const store::WorkRequest& request) { return sparql::respond(*store, request); };
     };
   }
-  if (virtuoso) {
-    return [connection = *virtuoso]() -> store::WorkHandler {
-      auto store = std::make_shared<store::VirtuosoStore>(connection);
-      return
-          [store](const store::WorkRequest& request) { return sparql::respond(*store, request); };
-    };
-  }
-  return [&dataset]() -> store::WorkHandler {
-    auto store = std::make_shared<store::EmbeddedStore>(dataset);
+  return [connection = *virtuoso]() -> store::WorkHandler {
+    auto store = std::make_shared<store::VirtuosoStore>(connection);
     return [store](const store::WorkRequest& request) { return sparql::respond(*store, request); };
   };
 }
@@ -163,12 +157,27 @@ sigset_t stop_signals() {
 } // namespace
 
 int run_serve(const Common& common, const std::vector<std::string>& args) {
-  Options options(args, {{"--host", "--port", "--data", "--workers", "--timeout-ms", "--memory-mb",
-                          "--row-limit", "--threads", "--cache-mb", "--max-query-bytes", "--load",
-                          "--load-base", "--queries-per-worker", "--store", "--virtuoso-dir",
-                          "--virtuoso-endpoint", "--virtuoso-default-graphs",
-                          "--virtuoso-named-graphs", "--load-named"},
-                         {"--no-optimize"}});
+  Options options(args, {{"--host",
+                          "--port",
+                          "--data",
+                          "--workers",
+                          "--timeout-ms",
+                          "--memory-mb",
+                          "--row-limit",
+                          "--threads",
+                          "--cache-mb",
+                          "--max-query-bytes",
+                          "--load",
+                          "--load-base",
+                          "--load-graph",
+                          "--load-named",
+                          "--queries-per-worker",
+                          "--store",
+                          "--virtuoso-dir",
+                          "--virtuoso-endpoint",
+                          "--virtuoso-default-graphs",
+                          "--virtuoso-named-graphs"},
+                         {"--no-optimize", "--no-agenda"}});
   const auto started = std::chrono::steady_clock::now();
   http::ServerOptions server_options;
   server_options.host = options.value_or("--host", "127.0.0.1");
@@ -188,10 +197,14 @@ int run_serve(const Common& common, const std::vector<std::string>& args) {
   server_options.project_root = common.root;
 
   const std::string store_kind = options.value_or("--store", "engine");
-  if (store_kind != "embedded" && store_kind != "virtuoso" && store_kind != "engine") {
-    throw UsageError("--store is engine, embedded or virtuoso, not " + store_kind);
+  if (store_kind != "virtuoso" && store_kind != "engine") {
+    throw UsageError("--store is engine or virtuoso, not " + store_kind +
+                     (store_kind == "embedded" ? " (the Rasqal store is retired: our engine "
+                                                 "answers all it did)"
+                                               : ""));
   }
-  agenda::Dataset dataset = load_dataset(common, options);
+  ServedData served = served_data(common, options, store_kind);
+  const agenda::Dataset& dataset = served.described;
   std::optional<store::VirtuosoConnection> virtuoso;
   if (store_kind == "virtuoso") {
     virtuoso = virtuoso_connection(dataset, options, limits.deadline);
@@ -202,9 +215,8 @@ int run_serve(const Common& common, const std::vector<std::string>& args) {
     // The engine stops a query at its deadline by itself; the pool's kill
     // stays as the backstop for a bug, a second later.
     limits.kill_grace = std::chrono::milliseconds(1000);
-    engine =
-        EngineChoice{engine_dataset(dataset, options),
-                     {limits.deadline, limits.memory_bytes / 2, !options.flag("--no-optimize")}};
+    engine = EngineChoice{
+        served.engine, {limits.deadline, limits.memory_bytes / 2, !options.flag("--no-optimize")}};
   }
   ::signal(SIGPIPE, SIG_IGN);
   // The pool forks its zygote here, before this process starts any thread.
@@ -225,18 +237,20 @@ int run_serve(const Common& common, const std::vector<std::string>& args) {
   });
   const auto ready =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
-  std::cerr << "werkagenda serve: " << dataset.triple_count() << " triples, " << store_kind
-            << " store, " << limits.workers << " query workers, ready in "
-            << static_cast<long>(ready.count()) << " ms\n";
+  const std::size_t triples =
+      served.engine ? served.engine->default_graph_size() : dataset.triple_count();
+  std::cerr << "werkagenda serve: " << triples << " triples, " << store_kind << " store, "
+            << limits.workers << " query workers, ready in " << static_cast<long>(ready.count())
+            << " ms\n";
   std::cout << "SPARQL endpoint: http://" << server_options.host << ":" << port << "/sparql"
             << std::endl;
-  const bool served = server.run();
+  const bool ran = server.run();
   if (stopper.joinable()) {
     pthread_kill(stopper.native_handle(),
                  SIGTERM); // wakes the waiter if the server stopped by itself
     stopper.join();
   }
-  return served ? 0 : 1;
+  return ran ? 0 : 1;
 }
 
 } // namespace wa::cli

@@ -568,6 +568,10 @@ private:
   Pattern translate_select(SelectClause& clause, Modifiers& modifiers, Pattern pattern,
                            Pattern values, std::vector<std::string>& variables) {
     const bool grouped = modifiers.grouped || !clause.aggregates.empty();
+    // What the WHERE clause binds stays in scope for SELECT's AS (18.2.1),
+    // grouped or not: (COUNT(*) AS ?x) may not rebind a ?x of the pattern.
+    const std::vector<std::string> where_scope =
+        pattern ? in_scope_variables(pattern) : std::vector<std::string>{};
     std::set<std::string> visible;
     if (grouped) {
       if (clause.star) fail("SELECT * cannot be used with GROUP BY or aggregates");
@@ -579,7 +583,7 @@ private:
           continue;
         }
         const std::string key = as.empty() ? fresh_variable("group") : as;
-        if (!as.empty()) check_not_in_scope(pattern, as, "GROUP BY ... AS");
+        if (!as.empty()) check_not_in_scope(pattern, as, "GROUP BY (... AS ?" + as + ")");
         pattern = extend(std::move(pattern), key, condition);
         group.variables.push_back(key);
       }
@@ -597,7 +601,8 @@ private:
     for (const Projection& projection : clause.projections) {
       if (grouped) check_grouped(projection, visible);
       if (projection.expression) {
-        if (contains(in_scope_variables(pattern), projection.variable)) {
+        if (contains(where_scope, projection.variable) ||
+            contains(in_scope_variables(pattern), projection.variable)) {
           throw SyntaxError(projection.line, projection.column,
                             "?" + projection.variable + " is already in scope: SELECT (... AS ?" +
                                 projection.variable + ") may not rebind it");
@@ -689,8 +694,7 @@ private:
   void check_not_in_scope(const Pattern& pattern, const std::string& variable,
                           const std::string& what) const {
     if (pattern && contains(in_scope_variables(pattern), variable)) {
-      fail("?" + variable + " is already in scope: " + what + " ?" + variable +
-           " may not rebind it");
+      fail("?" + variable + " is already in scope: " + what + " may not rebind it");
     }
   }
 
@@ -955,7 +959,7 @@ private:
     expect_keyword("AS");
     if (current_.kind != Kind::variable) expected("a variable after AS");
     const std::string name = current_.text;
-    check_not_in_scope(group, name, "BIND(... AS");
+    check_not_in_scope(group, name, "BIND(... AS ?" + name + ")");
     advance();
     expect(")");
     return extend(std::move(group), name, std::move(value));

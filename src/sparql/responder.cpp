@@ -4,7 +4,7 @@
 #include "sparql/negotiation.hpp"
 #include "sparql/protocol.hpp"
 #include "sparql/result_writers.hpp"
-#include "store/query_guard.hpp"
+#include "store/store.hpp"
 
 namespace wa::sparql {
 

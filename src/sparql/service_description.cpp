@@ -46,9 +46,9 @@ std::string service_description_turtle(const agenda::Dataset& dataset, const End
                           "Digitaliseren (2022). Limits: " +
                               std::to_string(facts.row_limit) + " rows per result, " +
                               std::to_string(facts.deadline_ms) +
-                              " ms per query. Not supported by the embedded engine: property "
-                              "paths, EXISTS, MINUS, VALUES, DESCRIBE, sub-queries, SERVICE, "
-                              "FROM / FROM NAMED.",
+                              " ms per query. Not supported: SPARQL Update, SERVICE, and FROM / "
+                              "FROM NAMED or default-graph-uri / named-graph-uri naming "
+                              "anything but the dataset's own graphs.",
                           "en"));
   const Term dataset_node = Term::blank("dataset");
   const Term default_graph = Term::blank("default");

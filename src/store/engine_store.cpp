@@ -57,6 +57,10 @@ EngineStore::EngineStore(std::shared_ptr<const IndexedDataset> dataset, std::str
     : dataset_(std::move(dataset)), base_(std::move(base_iri)), limits_(limits) {}
 
 IndexedDataset EngineStore::index_of(const agenda::Dataset& dataset) {
+  return builder_of(dataset).build();
+}
+
+DatasetBuilder EngineStore::builder_of(const agenda::Dataset& dataset) {
   DatasetBuilder builder;
   for (const agenda::DatasetPart& part : dataset.parts) {
     const std::string graph = dataset.graph_iri(part.name);
@@ -64,7 +68,7 @@ IndexedDataset EngineStore::index_of(const agenda::Dataset& dataset) {
     part.model.for_each_triple([&](rdf::Triple&& triple) { builder.add(triple, graph); });
   }
   builder.default_graph_is_union();
-  return std::move(builder).build();
+  return builder;
 }
 
 namespace {

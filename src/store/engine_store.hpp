@@ -30,6 +30,8 @@ public:
   /// The agenda's dataset as the engine holds it: each part a named graph,
   /// the default graph their union.
   [[nodiscard]] static IndexedDataset index_of(const agenda::Dataset& dataset);
+  /// The same, still open for more graphs (files loaded beside the agenda).
+  [[nodiscard]] static DatasetBuilder builder_of(const agenda::Dataset& dataset);
 
   using Store::query;
   [[nodiscard]] rdf::QueryResult query(const std::string& text, std::size_t row_limit,

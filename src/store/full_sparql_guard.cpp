@@ -1,25 +1,105 @@
 #include "store/full_sparql_guard.hpp"
 
 #include "agenda/text.hpp"
-#include "store/grammar_rules.hpp"
-#include "store/query_guard.hpp"
-#include "store/query_text.hpp"
-#include "store/query_tokens.hpp"
+#include "query/parser.hpp"
+#include "store/store.hpp"
 
 #include <algorithm>
 #include <array>
-#include <stdexcept>
+#include <functional>
 
 namespace wa::store {
 
 namespace {
 
-using Tokens = std::vector<QueryToken>;
+using query::ExpressionNode;
+using query::PathNode;
+using query::PatternNode;
+using EKind = ExpressionNode::Kind;
+using PKind = PatternNode::Kind;
 
+/// Relative IRIs resolve against it while the query is checked; Virtuoso
+/// resolves them itself against the dataset's base (VirtuosoStore).
+constexpr std::string_view placeholder_base = "http://base.invalid/";
 constexpr std::string_view xsd_boolean = "http://www.w3.org/2001/XMLSchema#boolean";
 
-[[noreturn]] void refuse(const QueryToken& token, const std::string& message) {
-  throw QueryRefused(400, message + " (line " + std::to_string(token.line) + ")");
+[[noreturn]] void refuse(const std::string& message) { throw QueryRefused(400, message); }
+
+/// Everything a query holds, visited once: every pattern node (EXISTS groups
+/// included), every expression, every constant term and function IRI.
+struct QueryWalk {
+  std::function<void(const PatternNode&)> on_pattern = [](const PatternNode&) {};
+  std::function<void(const ExpressionNode&)> on_expression = [](const ExpressionNode&) {};
+  std::function<void(const query::Term&)> on_term = [](const query::Term&) {};
+
+  void position(const query::TermOrVariable& position) const {
+    if (const auto* term = std::get_if<query::Term>(&position)) on_term(*term);
+  }
+
+  void path(const query::Path& path) const {
+    if (!path) return;
+    if (path->kind == PathNode::Kind::link) on_term(path->iri);
+    std::ranges::for_each(path->forward, on_term);
+    std::ranges::for_each(path->inverse, on_term);
+    for (const query::Path& part : path->parts)
+      this->path(part);
+  }
+
+  void expression(const query::Expression& expression) const {
+    if (!expression) return;
+    on_expression(*expression);
+    if (expression->kind == EKind::constant) on_term(expression->term);
+    if (expression->kind == EKind::function_call) on_term(query::Term::iri(expression->name));
+    for (const query::Expression& argument : expression->args)
+      this->expression(argument);
+    pattern(expression->pattern);
+  }
+
+  void pattern(const query::Pattern& pattern) const {
+    if (!pattern) return;
+    on_pattern(*pattern);
+    for (const query::TriplePattern& triple : pattern->triples) {
+      position(triple.subject);
+      position(triple.predicate);
+      position(triple.object);
+    }
+    if (pattern->kind == PKind::path) {
+      position(pattern->path_subject);
+      this->path(pattern->path);
+      position(pattern->path_object);
+    }
+    if (pattern->kind == PKind::graph || pattern->kind == PKind::service)
+      position(pattern->graph_name);
+    for (const query::ValuesRow& row : pattern->rows)
+      for (const auto& value : row)
+        if (value) on_term(*value);
+    for (const query::Expression& expression : pattern->expressions)
+      this->expression(expression);
+    for (const query::Aggregate& aggregate : pattern->aggregates)
+      this->expression(aggregate.argument);
+    for (const query::OrderCondition& condition : pattern->order)
+      this->expression(condition.expression);
+    for (const query::Pattern& child : pattern->children)
+      this->pattern(child);
+  }
+
+  void whole(const query::Query& query) const {
+    pattern(query.pattern);
+    for (const query::TriplePattern& triple : query.construct_template) {
+      position(triple.subject);
+      position(triple.predicate);
+      position(triple.object);
+    }
+    std::ranges::for_each(query.describe, [this](const auto& target) { position(target); });
+  }
+};
+
+query::Query parsed(std::string_view text) {
+  try {
+    return query::parse_query(text, {std::string(placeholder_base)});
+  } catch (const query::SyntaxError& error) {
+    refuse(error.what());
+  }
 }
 
 /// Virtuoso's own namespaces: SQL built-ins (bif:, sql:) and its system
@@ -30,179 +110,134 @@ bool is_engine_internal(std::string_view iri) {
          text.starts_with("http://www.openlinksw.com/");
 }
 
-bool is_update_keyword(const QueryToken& token) {
-  static constexpr std::array keywords = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE",
-                                          "ADD",    "MOVE",   "COPY", "WITH",  "USING"};
-  return std::ranges::any_of(keywords, [&](const char* keyword) { return token.is_word(keyword); });
-}
-
-void check_token(const QueryToken& token) {
-  using Kind = QueryToken::Kind;
-  if (token.kind == Kind::word) {
-    if (is_update_keyword(token)) {
-      refuse(token,
-             "SPARQL Update (" + token.text + ") is not accepted: this endpoint is read-only");
-    }
-    if (token.is_word("SERVICE")) {
-      refuse(token, "SERVICE is refused: this endpoint never makes outbound requests");
-    }
-    if (token.is_word("FROM")) {
-      refuse(token, "FROM and FROM NAMED are not supported: the dataset is fixed. The default "
-                    "graph is the union of all parts; use GRAPH <...> to query one part");
-    }
-    if (token.is_word("DEFINE")) {
-      refuse(token, "engine pragmas (DEFINE) are not accepted");
-    }
+void check_term(const query::Term& term) {
+  if (term.is_iri() && is_engine_internal(term.value)) {
+    refuse("<" + term.value +
+           "> is refused: the engine's internal functions and vocabularies are not open to "
+           "queries");
   }
-  if (token.is_word("TRUE") || token.is_word("FALSE") ||
-      (token.kind == Kind::iri && token.text == xsd_boolean) ||
-      (token.kind == Kind::prefixed_name && token.text.ends_with(":boolean"))) {
-    refuse(token,
-           "boolean constants are refused on this backend: Virtuoso 7.2 cannot tell true "
-           "and false from the integers 1 and 0, so it would match and compare them wrongly");
-  }
-  if (token.is_word("SAMETERM")) {
-    refuse(token, "sameTerm() is refused on this backend: Virtuoso 7.2 leaves it unbound or "
-                  "false after a join; for IRIs, = gives the same answer");
-  }
-  if (token.kind == Kind::iri && is_engine_internal(token.text)) {
-    refuse(token, "<" + token.text +
-                      "> is refused: the engine's internal functions and "
-                      "vocabularies are not open to queries");
-  }
-  if (token.kind == Kind::prefixed_name) {
-    const std::string prefix = agenda::ascii_lower(token.text.substr(0, token.text.find(':')));
-    if (prefix == "bif" || prefix == "sql") {
-      refuse(token, token.text + " is refused: the engine's SQL built-ins are not open to queries");
-    }
+  if (term.is_literal() && term.datatype == xsd_boolean) {
+    refuse("boolean constants are refused on this backend: Virtuoso 7.2 cannot tell true and "
+           "false from the integers 1 and 0, so it would match and compare them wrongly");
   }
 }
 
-FullSparqlPlan::Form query_form(const Tokens& tokens) {
-  for (const QueryToken& token : tokens) {
-    if (token.is_word("SELECT")) return FullSparqlPlan::Form::select;
-    if (token.is_word("ASK")) return FullSparqlPlan::Form::ask;
-    if (token.is_word("CONSTRUCT")) return FullSparqlPlan::Form::construct;
-    if (token.is_word("DESCRIBE")) return FullSparqlPlan::Form::describe;
+void check_expression(const ExpressionNode& expression) {
+  if (expression.kind == EKind::builtin && expression.name == "SAMETERM") {
+    refuse("sameTerm() is refused on this backend: Virtuoso 7.2 leaves it unbound or false "
+           "after a join; for IRIs, = gives the same answer");
   }
-  throw QueryRefused(400, "syntax error: no SELECT, ASK, CONSTRUCT or DESCRIBE in the query");
 }
 
-bool is_boolean_builtin(const QueryToken& token) {
-  static constexpr std::array names = {
-      "BOUND",       "ISIRI",    "ISURI",    "ISBLANK",   "ISLITERAL", "ISNUMERIC", "REGEX",
-      "LANGMATCHES", "SAMETERM", "CONTAINS", "STRSTARTS", "STRENDS",   "EXISTS",    "NOT"};
-  return std::ranges::any_of(names, [&](const char* name) { return token.is_word(name); });
-}
-
-bool is_boolean_operator(const QueryToken& token) {
-  static constexpr std::array operators = {"=", "!=", "<", ">", "<=", ">=", "&&", "||"};
-  return std::ranges::any_of(operators, [&](const char* op) { return token.is(op); }) ||
-         token.is_word("IN");
-}
-
-/// Tokens [begin, end) form an expression whose value is always a boolean.
-bool is_boolean_expression(const Tokens& tokens, std::size_t begin, std::size_t end) {
-  if (begin >= end) return false;
-  if (tokens[begin].is("!")) return true;
-  int depth = 0;
-  for (std::size_t i = begin; i < end; ++i) {
-    if (tokens[i].is("(")) ++depth;
-    if (tokens[i].is(")")) --depth;
-    if (depth == 0 && is_boolean_operator(tokens[i])) return true;
+void check_pattern(const PatternNode& pattern) {
+  if (pattern.kind == PKind::service) {
+    refuse("SERVICE is refused: this endpoint never makes outbound requests");
   }
-  if (tokens[begin].is_word("EXISTS") || tokens[begin].is_word("NOT")) return true;
-  // A single call: NAME ( ... ) spanning the whole expression.
-  return is_boolean_builtin(tokens[begin]) && begin + 1 < end && tokens[begin + 1].is("(") &&
-         tokens[end - 1].is(")") && group_start(tokens, end - 1) == begin + 1;
 }
 
-/// Every "( EXPR AS ?v )" in a projection or a BIND, where EXPR is boolean.
-std::set<std::string> boolean_variables(const Tokens& tokens) {
-  std::set<std::string> variables;
-  for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
-    if (!tokens[i].is_word("AS") || tokens[i + 1].kind != QueryToken::Kind::variable ||
-        !tokens[i + 2].is(")")) {
-      continue;
-    }
-    const std::size_t open = group_start(tokens, i + 2);
-    if (open < i && is_boolean_expression(tokens, open + 1, i)) {
-      variables.insert(tokens[i + 1].text);
-    }
-  }
-  return variables;
+bool repeats(const query::Path& path) {
+  if (!path) return false;
+  if (path->kind == PathNode::Kind::zero_or_more || path->kind == PathNode::Kind::one_or_more)
+    return true;
+  return std::ranges::any_of(path->parts, repeats);
 }
 
-bool is_path_step(const QueryToken& token) {
-  return token.kind == QueryToken::Kind::iri || token.kind == QueryToken::Kind::prefixed_name ||
-         token.is_word("A");
-}
-
-/// A '+' or '*' after a predicate (or a parenthesised path of predicates):
-/// a property path of arbitrary length.
-bool repeats_a_path(const Tokens& tokens, std::size_t at) {
-  if (at == 0 || !(tokens[at].is("+") || tokens[at].is("*"))) return false;
-  if (is_path_step(tokens[at - 1])) return true;
-  if (!tokens[at - 1].is(")")) return false;
-  const std::size_t open = group_start(tokens, at - 1);
-  if (open >= at || (open > 0 && tokens[open - 1].kind == QueryToken::Kind::word)) return false;
-  return std::all_of(tokens.begin() + static_cast<std::ptrdiff_t>(open) + 1,
-                     tokens.begin() + static_cast<std::ptrdiff_t>(at) - 1,
-                     [](const QueryToken& token) {
-                       return is_path_step(token) || token.kind == QueryToken::Kind::punctuation;
-                     });
-}
-
-bool is_aggregate(const QueryToken& token) {
-  static constexpr std::array names = {"COUNT", "SUM",    "AVG",         "MIN",
-                                       "MAX",   "SAMPLE", "GROUP_CONCAT"};
-  return std::ranges::any_of(names, [&](const char* name) { return token.is_word(name); });
+/// SELECT DISTINCT at the top (under OFFSET/LIMIT), with no other projection
+/// (sub-query) and no grouping anywhere below it.
+bool is_plain_select_distinct(const query::Query& query, std::size_t projections, bool grouped) {
+  query::Pattern top = query.pattern;
+  while (top && top->kind == PKind::slice)
+    top = top->children[0];
+  return top && top->kind == PKind::distinct && projections == 1 && !grouped;
 }
 
 /// Virtuoso 7.2 returns a node reached along a + or * path once per route
 /// instead of once. Only forms that drop duplicates anyway are safe.
-void check_repeating_paths(const Tokens& tokens, FullSparqlPlan::Form form) {
-  for (std::size_t at = 0; at < tokens.size(); ++at) {
-    if (!repeats_a_path(tokens, at)) continue;
-    if (form == FullSparqlPlan::Form::ask || form == FullSparqlPlan::Form::construct ||
-        form == FullSparqlPlan::Form::describe) {
-      return;
+void check_repeating_paths(const query::Query& query) {
+  bool repeating = false;
+  std::size_t projections = 0;
+  bool grouped = false;
+  QueryWalk walk;
+  walk.on_pattern = [&](const PatternNode& pattern) {
+    repeating = repeating || (pattern.kind == PKind::path && repeats(pattern.path));
+    projections += pattern.kind == PKind::project ? 1 : 0;
+    grouped = grouped || pattern.kind == PKind::group;
+  };
+  walk.whole(query);
+  if (!repeating || query.form != query::Query::Form::select) return;
+  if (!is_plain_select_distinct(query, projections, grouped)) {
+    refuse("a + or * property path is refused here on this backend: Virtuoso 7.2 returns a node "
+           "once per route that reaches it. Use SELECT DISTINCT (without aggregates or "
+           "sub-queries), ASK or CONSTRUCT");
+  }
+}
+
+bool is_boolean_valued(const ExpressionNode& expression) {
+  static constexpr std::array builtins = {"ISIRI",     "ISURI",     "ISBLANK",     "ISLITERAL",
+                                          "ISNUMERIC", "REGEX",     "LANGMATCHES", "SAMETERM",
+                                          "CONTAINS",  "STRSTARTS", "STRENDS"};
+  switch (expression.kind) {
+  case EKind::logical_or:
+  case EKind::logical_and:
+  case EKind::logical_not:
+  case EKind::equal:
+  case EKind::not_equal:
+  case EKind::less:
+  case EKind::greater:
+  case EKind::less_or_equal:
+  case EKind::greater_or_equal:
+  case EKind::in:
+  case EKind::not_in:
+  case EKind::bound:
+  case EKind::exists:
+  case EKind::not_exists: return true;
+  case EKind::builtin:
+    return std::ranges::any_of(builtins, [&](const char* name) { return expression.name == name; });
+  default: return false;
+  }
+}
+
+/// Variables bound by (EXPR AS ?v) or BIND(EXPR AS ?v) where EXPR is boolean.
+std::set<std::string> boolean_variables(const query::Query& query) {
+  std::set<std::string> variables;
+  QueryWalk walk;
+  walk.on_pattern = [&](const PatternNode& pattern) {
+    if (pattern.kind == PKind::extend && !pattern.expressions.empty() && pattern.expressions[0] &&
+        is_boolean_valued(*pattern.expressions[0])) {
+      variables.insert(pattern.variable);
     }
-    const auto select = std::ranges::find_if(
-        tokens, [](const QueryToken& token) { return token.is_word("SELECT"); });
-    const bool distinct = select + 1 < tokens.end() && (select + 1)->is_word("DISTINCT");
-    const bool one_select = std::ranges::count_if(tokens, [](const QueryToken& token) {
-                              return token.is_word("SELECT");
-                            }) == 1;
-    if (!distinct || !one_select || std::ranges::any_of(tokens, is_aggregate)) {
-      refuse(tokens[at], "a + or * property path is refused here on this backend: Virtuoso 7.2 "
-                         "returns a node once per route that reaches it. Use SELECT DISTINCT "
-                         "(without aggregates or sub-queries), ASK or CONSTRUCT");
-    }
-    return;
+  };
+  walk.whole(query);
+  return variables;
+}
+
+FullSparqlPlan::Form form_of(query::Query::Form form) {
+  switch (form) {
+  case query::Query::Form::ask: return FullSparqlPlan::Form::ask;
+  case query::Query::Form::construct: return FullSparqlPlan::Form::construct;
+  case query::Query::Form::describe: return FullSparqlPlan::Form::describe;
+  default: return FullSparqlPlan::Form::select;
   }
 }
 
 } // namespace
 
-FullSparqlPlan check_full_sparql(std::string_view query) {
-  if (is_update(query)) {
-    throw QueryRefused(400, "SPARQL Update is not accepted: this endpoint is read-only.");
+FullSparqlPlan check_full_sparql(std::string_view text) {
+  const query::Query query = parsed(text);
+  if (!query.from.empty() || !query.from_named.empty()) {
+    refuse("FROM and FROM NAMED are not supported on this backend: the dataset is fixed. The "
+           "default graph is the union of all parts; use GRAPH <...> to query one part");
   }
-  Tokens tokens;
-  try {
-    tokens = tokenize_query(query);
-  } catch (const std::invalid_argument& error) {
-    throw QueryRefused(400, std::string("syntax error: ") + error.what());
-  }
-  std::ranges::for_each(tokens, check_token);
-  check_grammar_rules(tokens);
+  QueryWalk walk;
+  walk.on_pattern = check_pattern;
+  walk.on_expression = check_expression;
+  walk.on_term = check_term;
+  walk.whole(query);
+  check_repeating_paths(query);
   FullSparqlPlan plan;
-  plan.form = query_form(tokens);
-  check_repeating_paths(tokens, plan.form);
-  plan.boolean_variables = boolean_variables(tokens);
-  plan.declares_base =
-      std::ranges::any_of(tokens, [](const QueryToken& token) { return token.is_word("BASE"); });
+  plan.form = form_of(query.form);
+  plan.boolean_variables = boolean_variables(query);
+  plan.declares_base = query.base != placeholder_base;
   return plan;
 }
 

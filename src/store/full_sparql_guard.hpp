@@ -1,9 +1,10 @@
 // What the full-SPARQL backend checks before a query leaves the process.
-// Its engine (Virtuoso) parses the query itself, so this guard works on
-// tokens: it refuses what a read-only endpoint must never run (updates,
-// LOAD, SERVICE, FROM, engine pragmas and engine-internal functions), finds
-// the query form, and notes which projected variables are bound to
-// boolean-valued expressions (the engine returns those as integers).
+// The query is parsed by our own parser (src/query), so a query Virtuoso
+// would run is one that is SPARQL 1.1 (no engine pragmas, no updates); the
+// guard walks its algebra and refuses what a read-only endpoint must never
+// run (SERVICE, FROM, the engine's internal functions) and what Virtuoso 7.2
+// answers wrongly, finds the query form, and notes which variables are bound
+// to boolean-valued expressions (the engine returns those as integers).
 #pragma once
 
 #include <set>

@@ -1,5 +1,5 @@
 // The store interface: what the HTTP layer asks of a SPARQL engine: our own
-// engine (engine_store), the embedded Redland store, or Virtuoso.
+// engine (engine_store) or Virtuoso (virtuoso_store), for data larger than memory.
 #pragma once
 
 #include "rdf/query_result.hpp"

@@ -1,7 +1,7 @@
 #include "store/virtuoso_store.hpp"
 
 #include "store/full_sparql_guard.hpp"
-#include "store/query_guard.hpp"
+#include "store/store.hpp"
 #include "store/virtuoso_results.hpp"
 
 #include <httplib.h>

@@ -31,7 +31,7 @@ struct VirtuosoConnection {
   /// waiting for it is killed: it overruns its own limit by a second or more
   /// (measured: 1 s -> 2.2 s).
   std::chrono::milliseconds deadline{10000};
-  /// Relative IRIs in queries resolve against it, as on the embedded store;
+  /// Relative IRIs in queries resolve against it, as on our engine;
   /// empty: the query is sent as it is.
   std::string base;
 

@@ -1,9 +1,11 @@
 // Runs queries in worker processes, so that a crash or a runaway query never
 // takes the server down or blocks other clients.
 //
-// The embedded engine is not thread-safe and cannot be interrupted. So the
-// pool forks, before the HTTP process starts any thread, a single-threaded
-// "zygote" that loads the store once; the zygote forks the workers (copy on
+// Our engine stops a query at its deadline and within its memory budget by
+// itself; the processes remain so that a bug (a crash, a loop that misses a
+// deadline check) costs one worker, never the server. The pool forks, before
+// the HTTP process starts any thread, a single-threaded "zygote" that holds
+// the store once; the zygote forks the workers (copy on
 // write: a worker costs about a millisecond) and hands each one's socket to
 // the HTTP process. A query goes to an idle worker under a wall-clock
 // deadline; the worker runs under a memory cap. A worker that overruns is
@@ -33,8 +35,8 @@ struct WorkerLimits {
   std::chrono::milliseconds kill_grace{0};
   std::size_t memory_bytes = 2UL << 30U; ///< address space a worker may add
   /// A worker is replaced by a fresh fork after this many answers, so that
-  /// what the engine's libraries leak per query (measured in Rasqal and
-  /// librdf) cannot accumulate; 0: never.
+  /// whatever a backend's client libraries leak per query cannot accumulate;
+  /// 0: never.
   int queries_per_worker = 1000;
 };
 

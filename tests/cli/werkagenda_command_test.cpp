@@ -175,6 +175,50 @@ TEST(WerkagendaQuery, AQueryErrorExits1WithThePosition) {
   EXPECT_NE(refused.output.find("SERVICE"), std::string::npos);
 }
 
+/// Agenda items that name an act with a subject in the loaded file.
+const std::string items_by_loaded_subject =
+    "PREFIX dcterms: <http://purl.org/dc/terms/> "
+    "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+    "SELECT (COUNT(DISTINCT ?item) AS ?items) ?label WHERE { "
+    "?item dcterms:references ?act . ?act dcterms:subject/skos:prefLabel ?label } GROUP BY ?label";
+
+TEST(WerkagendaQuery, JoinsTheAgendaWithRdfXmlLoadedBesideIt) {
+  const std::string file = (test::project_root() / "tests/data/cli/ai-act-subjects.rdf").string();
+  CommandRun run = werkagenda("query --format csv --load " + quoted(file) + " -e " +
+                              quoted(items_by_loaded_subject));
+  ASSERT_EQ(run.status, 0) << run.output;
+  CommandRun named = werkagenda(
+      "query --format csv -e " +
+      quoted("PREFIX dcterms: <http://purl.org/dc/terms/> SELECT (COUNT(DISTINCT ?item) AS ?items) "
+             "WHERE { ?item dcterms:references <http://data.europa.eu/eli/reg/2024/1689/oj> }"));
+  ASSERT_EQ(named.status, 0) << named.output;
+  // As many agenda items as name the AI Act, now found through the loaded subject.
+  const std::string count = named.output.substr(named.output.find('\n') + 1);
+  EXPECT_EQ(run.output,
+            "items,label\r\n" + count.substr(0, count.find('\r')) + ",artificial intelligence\r\n");
+  EXPECT_NE(count, "0\r\n");
+}
+
+TEST(WerkagendaQuery, KeepsTheLoadedFileInAGraphOfItsOwn) {
+  const std::string file = (test::project_root() / "tests/data/cli/ai-act-subjects.rdf").string();
+  CommandRun run = werkagenda(
+      "query --format csv --load " + quoted(file) +
+      " --load-graph https://example.org/subjects -e " +
+      quoted(
+          "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://example.org/subjects> { ?s ?p ?o } }"));
+  EXPECT_EQ(run.status, 0) << run.output;
+  EXPECT_EQ(run.output, "n\r\n3\r\n");
+}
+
+TEST(WerkagendaQuery, ServesALoadedFileAloneWithNoAgenda) {
+  const std::string file = (test::project_root() / "tests/data/cli/ai-act-subjects.rdf").string();
+  CommandRun run = werkagenda("query --format csv --no-agenda --load " + quoted(file) + " -e " +
+                              quoted("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"));
+  EXPECT_EQ(run.status, 0) << run.output;
+  EXPECT_EQ(run.output, "n\r\n3\r\n");
+  EXPECT_EQ(werkagenda("query --no-agenda -e 'ASK {}'").status, 2) << "--no-agenda needs --load";
+}
+
 TEST(WerkagendaQuery, UsageErrorsExit2) {
   EXPECT_EQ(werkagenda("query").status, 2);
   EXPECT_EQ(werkagenda("query -e 'ASK {}' --format png").status, 2);

@@ -1,6 +1,7 @@
 // The SPARQL endpoint as clients see it: a real `werkagenda serve` process on
 // an ephemeral loopback port, spoken to over HTTP.
 #include "support/loopback_listener.hpp"
+#include "support/project.hpp"
 #include "support/server_process.hpp"
 
 #include <httplib.h>
@@ -187,6 +188,27 @@ TEST_F(Endpoint, DatasetParametersPickAmongItsOwnGraphs) {
   EXPECT_EQ(elsewhere->status, 400);
   EXPECT_NE(elsewhere->body.find("not a graph of this dataset"), std::string::npos)
       << elsewhere->body;
+}
+
+TEST(EndpointWithLoadedData, AnswersOverTheAgendaAndAnRdfXmlFileBesideIt) {
+  if (!test::virtuoso_test_dir().empty())
+    GTEST_SKIP() << "files are loaded into Virtuoso with scripts/virtuoso, not by serve";
+  const std::string file = (test::project_root() / "tests/data/cli/ai-act-subjects.rdf").string();
+  ServerProcess loaded({"--workers", "1", "--load", file});
+  httplib::Client client(loaded.host(), loaded.port());
+  const std::string query =
+      "PREFIX dcterms: <http://purl.org/dc/terms/> "
+      "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+      "SELECT DISTINCT ?label WHERE { ?item a ?type ; dcterms:references ?act . "
+      "?act dcterms:subject/skos:prefLabel ?label }";
+  auto response = client.Get(("/sparql?query=" + encode(query)).c_str(), {{"Accept", "text/csv"}});
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 200) << response->body;
+  EXPECT_EQ(response->body, "label\r\nartificial intelligence\r\n");
+  auto agenda =
+      client.Get(("/sparql?query=" + encode(actions_query)).c_str(), {{"Accept", "text/csv"}});
+  ASSERT_TRUE(agenda);
+  EXPECT_EQ(agenda->body, "n\r\n102\r\n") << "the agenda is still all there";
 }
 
 TEST_F(Endpoint, DescribesItselfWithoutAQuery) {

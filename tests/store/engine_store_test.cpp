@@ -2,8 +2,6 @@
 // agenda's graphs, and for everything else a refusal with the status and the
 // message the endpoint sends (400 for a bad or closed query, 504 past the
 // deadline, 503 past the memory budget).
-#include "store/engine_store.hpp"
-#include "store/query_guard.hpp"
 #include "store/store_fixture.hpp"
 
 #include <chrono>
@@ -11,15 +9,7 @@
 namespace wa::store::test {
 namespace {
 
-EngineStore engine_over(const agenda::Dataset& dataset, EngineLimits limits = {}) {
-  return EngineStore(std::make_shared<IndexedDataset>(EngineStore::index_of(dataset)), dataset.base,
-                     limits);
-}
-
-EngineStore& people_engine() {
-  static EngineStore store = engine_over(people_dataset());
-  return store;
-}
+EngineStore& people_engine() { return people(); }
 
 QueryRefused refusal_of(EngineStore& store, const std::string& query) {
   try {

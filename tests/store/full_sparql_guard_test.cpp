@@ -1,8 +1,7 @@
 // What the full-SPARQL backend refuses before a query leaves the process, and
-// what it learns from the query's tokens (form, boolean-valued projections).
+// what it learns from the query's algebra (form, boolean-valued projections).
 #include "store/full_sparql_guard.hpp"
-#include "store/grammar_rules.hpp"
-#include "store/query_guard.hpp"
+#include "store/store.hpp"
 
 #include <gtest/gtest.h>
 
@@ -24,18 +23,20 @@ TEST(FullSparqlGuard, RefusesWhatAReadOnlyEndpointMustNotRun) {
             std::string::npos);
   EXPECT_NE(refusal("SELECT * FROM <file:///etc/passwd> { ?s ?p ?o }").find("FROM"),
             std::string::npos);
-  EXPECT_NE(refusal("DEFINE get:soft \"replace\" SELECT * { ?s ?p ?o }").find("DEFINE"),
+  // Engine pragmas are no SPARQL: the parser refuses them where they stand.
+  EXPECT_NE(refusal("DEFINE get:soft \"replace\" SELECT * { ?s ?p ?o }").find("line 1, column 1"),
             std::string::npos);
   EXPECT_NE(refusal("LOAD <http://127.0.0.1/x>").find("read-only"), std::string::npos);
-  EXPECT_NE(refusal("SELECT * { ?s ?p ?o } ; INSERT DATA { <a> <b> <c> }").find("INSERT"),
-            std::string::npos);
+  EXPECT_NE(refusal("SELECT * { ?s ?p ?o } ; INSERT DATA { <a> <b> <c> }"), "");
 }
 
 TEST(FullSparqlGuard, RefusesTheEnginesInternalFunctionsByAnyName) {
-  EXPECT_NE(refusal("SELECT (bif:file_to_string('/etc/passwd') AS ?x) {}").find("bif:"),
+  EXPECT_NE(refusal("SELECT (bif:file_to_string('/etc/passwd') AS ?x) {}").find("bif"),
             std::string::npos);
-  EXPECT_NE(refusal("PREFIX f: <bif:> SELECT (f:file_to_string('x') AS ?x) {}").find("<bif:>"),
-            std::string::npos);
+  EXPECT_NE(
+      refusal("PREFIX f: <bif:> SELECT (f:file_to_string('x') AS ?x) {}").find("<bif:file_to"),
+      std::string::npos);
+  EXPECT_NE(refusal("PREFIX f: <BIF:> SELECT * { ?s f:x ?o }"), "");
   EXPECT_NE(refusal("SELECT (SQL:getenv('HOME') AS ?x) {}"), "");
   EXPECT_NE(refusal("SELECT * { GRAPH <http://www.openlinksw.com/schemas/virtrdf#> { ?s ?p ?o } }"),
             "");
@@ -55,7 +56,7 @@ TEST(FullSparqlGuard, RefusesWhatVirtuosoAnswersWrongly) {
             std::string::npos);
   EXPECT_EQ(refusal("SELECT DISTINCT ?b { <a> <p>+ ?b }"), "");
   EXPECT_EQ(refusal("ASK { <a> <p>* <b> }"), "");
-  EXPECT_EQ(refusal("SELECT (COUNT(*) AS ?n) (?x * 2 AS ?y) (SUM(?x) + 1 AS ?z) { ?a <p> ?x }"),
+  EXPECT_EQ(refusal("SELECT ?a (COUNT(*) AS ?n) (SUM(?x) + 1 AS ?z) { ?a <p> ?x } GROUP BY ?a"),
             "");
 }
 
@@ -88,36 +89,33 @@ TEST(FullSparqlGuard, FindsVariablesBoundToBooleanExpressions) {
 namespace wa::store {
 namespace {
 
-std::string grammar_error(const std::string& query) {
-  try {
-    check_grammar_rules(tokenize_query(query));
-  } catch (const QueryRefused& refused) {
-    EXPECT_EQ(refused.status(), 400);
-    return refused.what();
-  }
-  return "";
+// The static rules of SPARQL (section 18.2 and the grammar's notes) are the
+// parser's: Virtuoso does not check them, so the guard refuses such queries.
+
+TEST(FullSparqlGuard, RefusesABlankNodeInAnExpression) {
+  EXPECT_NE(refusal("SELECT * WHERE { <a> <b> _:x FILTER(_:x < 3) }"), "");
+  EXPECT_NE(refusal("SELECT (STR([]) AS ?s) WHERE { }"), "");
+  EXPECT_EQ(refusal("SELECT * WHERE { ?s <p> ?o FILTER EXISTS { _:x <p> ?o } }"), "");
 }
 
-TEST(GrammarRules, RefusesABlankNodeInAnExpression) {
-  EXPECT_NE(grammar_error("SELECT * WHERE { <a> <b> _:x FILTER(_:x < 3) }").find("blank node"),
-            std::string::npos);
-  EXPECT_NE(grammar_error("SELECT (STR([]) AS ?s) WHERE { }"), "");
-  EXPECT_EQ(grammar_error("SELECT * WHERE { ?s <p> ?o FILTER EXISTS { _:x <p> ?o } }"), "");
-}
-
-TEST(GrammarRules, RefusesABlankNodeLabelInTwoBasicGraphPatterns) {
-  EXPECT_NE(grammar_error("SELECT * { _:a ?p ?v . { _:a ?q 1 } }").find("_:a"), std::string::npos);
-  EXPECT_NE(grammar_error("SELECT * { { _:a ?p ?v . } UNION { _:a ?q 1 } }"), "");
-  EXPECT_NE(grammar_error("SELECT * { _:a ?p ?v OPTIONAL { _:a ?q 1 } }"), "");
+TEST(FullSparqlGuard, RefusesABlankNodeLabelInTwoBasicGraphPatterns) {
+  EXPECT_NE(refusal("SELECT * { _:a ?p ?v . { _:a ?q 1 } }").find("_:a"), std::string::npos);
+  EXPECT_NE(refusal("SELECT * { { _:a ?p ?v . } UNION { _:a ?q 1 } }"), "");
+  EXPECT_NE(refusal("SELECT * { _:a ?p ?v OPTIONAL { _:a ?q 1 } }"), "");
   // A FILTER does not end a basic graph pattern; a CONSTRUCT template is no pattern.
-  EXPECT_EQ(grammar_error("SELECT * { _:a ?p ?v FILTER(?v) _:a ?q 1 }"), "");
-  EXPECT_EQ(grammar_error("CONSTRUCT { _:a <p> ?v } WHERE { _:a ?p ?v }"), "");
+  EXPECT_EQ(refusal("SELECT * { _:a ?p ?v FILTER(?v) _:a ?q 1 }"), "");
+  EXPECT_EQ(refusal("CONSTRUCT { _:a <p> ?v } WHERE { _:a ?p ?v }"), "");
 }
 
-TEST(GrammarRules, RefusesAVariableProjectedTwice) {
-  EXPECT_NE(grammar_error("SELECT (1 AS ?X) (1 AS ?X) {}").find("?X"), std::string::npos);
-  EXPECT_NE(grammar_error("SELECT ?x (2 AS ?x) { ?x ?p ?o }"), "");
-  EXPECT_EQ(grammar_error("SELECT ?x (COUNT(*) AS ?n) { ?x ?p ?o } GROUP BY ?x"), "");
+TEST(FullSparqlGuard, RefusesAVariableProjectedTwice) {
+  EXPECT_NE(refusal("SELECT (1 AS ?X) (1 AS ?X) {}").find("X"), std::string::npos);
+  EXPECT_NE(refusal("SELECT ?x (2 AS ?x) { ?x ?p ?o }"), "");
+  EXPECT_EQ(refusal("SELECT ?x (COUNT(*) AS ?n) { ?x ?p ?o } GROUP BY ?x"), "");
+}
+
+TEST(FullSparqlGuard, KnowsWhetherTheQueryHasABaseOfItsOwn) {
+  EXPECT_FALSE(check_full_sparql("SELECT * { ?s <p> ?o }").declares_base);
+  EXPECT_TRUE(check_full_sparql("BASE <http://example.org/> SELECT * { ?s <p> ?o }").declares_base);
 }
 
 } // namespace

@@ -2,8 +2,7 @@
 #pragma once
 
 #include "rdf/turtle_reader.hpp"
-#include "store/embedded_store.hpp"
-#include "store/query_guard.hpp"
+#include "store/engine_store.hpp"
 #include "support/project.hpp"
 
 #include <gtest/gtest.h>
@@ -25,8 +24,14 @@ inline agenda::Dataset people_dataset() {
   return dataset;
 }
 
-inline EmbeddedStore& people() {
-  static EmbeddedStore store(people_dataset());
+/// Our engine over `dataset`: each part a named graph, the default graph their union.
+inline EngineStore engine_over(const agenda::Dataset& dataset, EngineLimits limits = {}) {
+  return EngineStore(std::make_shared<IndexedDataset>(EngineStore::index_of(dataset)), dataset.base,
+                     limits);
+}
+
+inline EngineStore& people() {
+  static EngineStore store = engine_over(people_dataset());
   return store;
 }
 

@@ -33,7 +33,8 @@ TEST(VirtuosoResults, ReadsAskFromItsOneColumnTable) {
 
 TEST(VirtuosoResults, TurnsIntegersFromBooleanExpressionsBackIntoBooleans) {
   const FullSparqlPlan plan =
-      plan_for("SELECT ?item (isIRI(?item) AS ?isIri) (STRLEN(?title) > 40 AS ?long) "
+      plan_for("PREFIX dct: <http://purl.org/dc/terms/> "
+               "SELECT ?item (isIRI(?item) AS ?isIri) (STRLEN(?title) > 40 AS ?long) "
                "(STRLEN(?title) AS ?length) ?title ?unbound WHERE { ?item dct:title ?title }");
   rdf::QueryResult result = read_virtuoso_json(captured("booleans-as-integers.json"), plan);
   ASSERT_EQ(result.rows.size(), 2U);

@@ -1,7 +1,7 @@
 // The full-SPARQL store against a real Virtuoso (the ctest fixture
 // tests/support/virtuoso-fixture starts it and loads tests/data/store/people.ttl
 // and the agenda). Answers are worked out by hand from people.ttl.
-#include "store/query_guard.hpp"
+#include "store/store.hpp"
 #include "store/store_fixture.hpp"
 #include "store/virtuoso_store.hpp"
 

@@ -5,7 +5,7 @@
 // specifications define. Writes conformance/<backend>.json and regenerates
 // conformance/REPORT.md; with --check, exits 1 if any test is a fail or an error.
 //
-//   node tests/w3c/run.mjs [--backend engine|embedded|virtuoso] [--binary PATH] [--out DIR]
+//   node tests/w3c/run.mjs [--backend engine|virtuoso] [--binary PATH] [--out DIR]
 //                          [--check] [--filter REGEX] [--jobs N] [--timeout-ms N]
 //                          [--no-optimize]
 // Our engine runs every test that is not withdrawn or rejected, approved or not;
@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EmbeddedBackend, EngineBackend, VirtuosoBackend } from './lib/backends.mjs';
+import { EngineBackend, VirtuosoBackend } from './lib/backends.mjs';
 import { compareResults, rowText } from './lib/compare.mjs';
 import { readTests } from './lib/manifest.mjs';
 import { runProtocolTests } from './lib/protocol.mjs';
@@ -57,7 +57,7 @@ function parseArgs(argv) {
     else if (arg === '--no-optimize') options.optimize = false;
     else throw new Error(`unknown argument ${arg}`);
   }
-  if (!['engine', 'embedded', 'virtuoso'].includes(options.backend)) throw new Error('--backend engine|embedded|virtuoso');
+  if (!['engine', 'virtuoso'].includes(options.backend)) throw new Error('--backend engine|virtuoso');
   if (!options.optimize && options.backend !== 'engine') throw new Error('--no-optimize is for --backend engine');
   return options;
 }
@@ -218,7 +218,7 @@ async function main() {
     options.jobs = 1; // one Virtuoso database, cleared and loaded per dataset
   }
   const makeBackend = () =>
-    shared ?? (options.backend === 'engine' ? new EngineBackend(common) : new EmbeddedBackend(common));
+    shared ?? new EngineBackend(common);
   try {
     // Evaluation tests grouped by dataset, so that one server serves each group.
     const byData = new Map();

@@ -1,7 +1,7 @@
-// Hosting a test's dataset on a backend: the embedded store (one file, the
-// default graph the union of everything loaded, so no named graphs of their
-// own) or Virtuoso (scripts/virtuoso; default and named graphs exactly as the
-// test gives them). One server is reused for consecutive tests with the same data.
+// Hosting a test's dataset on a backend: our engine (`serve --no-agenda
+// --load`, default and named graphs exactly as the test gives them) or
+// Virtuoso (scripts/virtuoso; the same). One server is reused for consecutive
+// tests with the same data.
 import fs from 'node:fs';
 import path from 'node:path';
 import { skeleton } from './query.mjs';
@@ -31,11 +31,21 @@ async function mergedFile(files, tmpDir, counter) {
 class Backend {
   constructor({ binary, tmpDir, timeoutMs }) {
     this.binary = binary;
-    this.tmpDir = tmpDir;
+    this.sharedTmpDir = tmpDir;
     this.timeoutMs = timeoutMs;
     this.server = undefined;
     this.key = undefined;
     this.counter = 0;
+  }
+
+  /**
+   * A folder of this backend's own: lanes run side by side, and each names its
+   * merged data files by its own counter (data-1.nt, ...); in one shared
+   * folder a lane could overwrite another's file before its server read it.
+   */
+  get tmpDir() {
+    this.ownTmpDir ??= fs.mkdtempSync(path.join(this.sharedTmpDir, 'backend-'));
+    return this.ownTmpDir;
   }
 
   /** Whether the backend can hold the test's dataset; a reason when not. */
@@ -66,33 +76,6 @@ class Backend {
 
   commonArgs() {
     return ['--workers', '1', '--timeout-ms', String(this.timeoutMs), '--cache-mb', '0'];
-  }
-}
-
-export class EmbeddedBackend extends Backend {
-  name = 'embedded';
-
-  notHostable(test, query) {
-    if (test.graphData.length === 0) {
-      if (!/\bGRAPH\b/i.test(skeleton(query))) return undefined;
-      return (
-        'not hostable: the query uses GRAPH and the test\'s dataset has no named graphs, ' +
-        'but the embedded store serves a loaded file as a named graph too'
-      );
-    }
-    return (
-      'not hostable: the dataset has named graphs (qt:graphData) apart from its default graph, ' +
-      "and the embedded store's default graph is always the union of its graphs"
-    );
-  }
-
-  keyOf(test) {
-    return dataKey(test, false);
-  }
-
-  async start(test) {
-    const { file, base } = await mergedFile(test.data, this.tmpDir, ++this.counter);
-    return startServer(this.binary, ['--store', 'embedded', '--load', file, '--load-base', base, ...this.commonArgs()]);
   }
 }
 
@@ -143,7 +126,7 @@ export class VirtuosoBackend extends Backend {
     }
     const namedGraphs = test.graphData.map((g) => g.name);
     return startServer(this.binary, [
-      '--store', 'virtuoso', '--virtuoso-dir', this.dir, '--load', file,
+      '--store', 'virtuoso', '--virtuoso-dir', this.dir, '--no-agenda', '--load', file,
       '--virtuoso-default-graphs', defaultGraph,
       '--virtuoso-named-graphs', namedGraphs.length ? namedGraphs.join(' ') : EMPTY_GRAPH,
       ...this.commonArgs(),
@@ -197,7 +180,7 @@ export class EngineBackend extends Backend {
     const { file, base } = await mergedFile(test.data, this.tmpDir, ++this.counter);
     const named = this.namedGraphs(test).map(([name, graphFile]) => `${name}=${graphFile}`);
     return startServer(this.binary, [
-      '--store', 'engine', '--load', file, '--load-base', base,
+      '--store', 'engine', '--no-agenda', '--load', file, '--load-base', base,
       ...(named.length ? ['--load-named', named.join(' ')] : []),
       ...(this.optimize ? [] : ['--no-optimize']),
       ...this.commonArgs(),
