@@ -3,6 +3,7 @@
 #include "engine/query_run.hpp"
 
 #include <set>
+#include <unordered_set>
 
 namespace wa::engine {
 
@@ -18,16 +19,24 @@ std::string concatenable(const rdf::Term& term) {
 
 } // namespace
 
-std::optional<rdf::Term> QueryRun::aggregate(const query::Aggregate& aggregate, const Rows& group,
-                                             const ActiveGraph& graph) {
-  using Function = query::Aggregate::Function;
-  if (!aggregate.argument) { // COUNT(*)
-    if (!aggregate.distinct) return integer_literal(static_cast<std::int64_t>(group.size()));
-    return integer_literal(
-        static_cast<std::int64_t>(std::set<Row>(group.begin(), group.end()).size()));
-  }
-  // The values of the argument: an error is kept as nullopt.
+/// The values of the argument over the group, an error kept as nullopt,
+/// each value once under DISTINCT. A plain variable is read as ids: ids are
+/// one per RDF term, so DISTINCT compares ids, and a value is decoded once.
+std::vector<std::optional<rdf::Term>> QueryRun::aggregated_values(const query::Aggregate& aggregate,
+                                                                  const Rows& group,
+                                                                  const ActiveGraph& graph) {
   std::vector<std::optional<rdf::Term>> values;
+  if (aggregate.argument->kind == query::ExpressionNode::Kind::variable) {
+    const std::size_t at = slot(aggregate.argument->name);
+    std::unordered_set<TermId> seen;
+    for (const Row& row : group) {
+      cancellation_.check();
+      const TermId id = row[at];
+      if (id != no_term && aggregate.distinct && !seen.insert(id).second) continue;
+      values.push_back(id == no_term ? std::nullopt : std::optional<rdf::Term>(terms_.term(id)));
+    }
+    return values;
+  }
   std::set<rdf::Term> seen;
   for (const Row& row : group) {
     cancellation_.check();
@@ -36,6 +45,30 @@ std::optional<rdf::Term> QueryRun::aggregate(const query::Aggregate& aggregate, 
     if (aggregate.distinct && result && !seen.insert(*result).second) continue;
     values.push_back(std::move(result));
   }
+  return values;
+}
+
+std::optional<rdf::Term> QueryRun::aggregate(const query::Aggregate& aggregate, const Rows& group,
+                                             const ActiveGraph& graph) {
+  using Function = query::Aggregate::Function;
+  if (!aggregate.argument) { // COUNT(*)
+    if (!aggregate.distinct) return integer_literal(static_cast<std::int64_t>(group.size()));
+    return integer_literal(
+        static_cast<std::int64_t>(std::set<Row>(group.begin(), group.end()).size()));
+  }
+  if (aggregate.function == Function::count &&
+      aggregate.argument->kind == query::ExpressionNode::Kind::variable) {
+    // Counted as ids: nothing to decode.
+    const std::size_t at = slot(aggregate.argument->name);
+    std::unordered_set<TermId> seen;
+    std::int64_t count = 0;
+    for (const Row& row : group) {
+      if (row[at] == no_term) continue;
+      if (!aggregate.distinct || seen.insert(row[at]).second) ++count;
+    }
+    return integer_literal(count);
+  }
+  const std::vector<std::optional<rdf::Term>> values = aggregated_values(aggregate, group, graph);
   try {
     switch (aggregate.function) {
     case Function::count: {

@@ -124,6 +124,8 @@ private:
   rdf::Term operate(const query::ExpressionNode& node, const std::vector<rdf::Term>& args);
 
   // aggregates (aggregation.cpp)
+  std::vector<std::optional<rdf::Term>>
+  aggregated_values(const query::Aggregate& aggregate, const Rows& group, const ActiveGraph& graph);
   std::optional<rdf::Term> aggregate(const query::Aggregate& aggregate, const Rows& group,
                                      const ActiveGraph& graph);
 

@@ -2,6 +2,7 @@
 
 #include "engine/expr/functions.hpp"
 
+#include <algorithm>
 #include <unicode/ustring.h>
 #include <unicode/utypes.h>
 
@@ -76,10 +77,32 @@ std::string map_case(std::string_view text, CaseMapping mapping) {
   return out;
 }
 
+/// Text of ASCII only maps case the ASCII way in every Unicode locale-free
+/// mapping: such text (most of the agenda's) skips ICU's UTF-16 round trip.
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+std::string ascii_mapped(std::string_view text, int (*mapping)(int)) {
+  std::string out(text);
+  for (char& c : out)
+    c = static_cast<char>(mapping(static_cast<unsigned char>(c)));
+  return out;
+}
+
 } // namespace
 
-std::string upper_case(std::string_view text) { return map_case(text, u_strToUpper); }
-std::string lower_case(std::string_view text) { return map_case(text, u_strToLower); }
+std::string upper_case(std::string_view text) {
+  return is_ascii(text)
+             ? ascii_mapped(text, [](int c) { return c >= 'a' && c <= 'z' ? c - 32 : c; })
+             : map_case(text, u_strToUpper);
+}
+std::string lower_case(std::string_view text) {
+  return is_ascii(text)
+             ? ascii_mapped(text, [](int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; })
+             : map_case(text, u_strToLower);
+}
 
 std::string encode_for_uri(std::string_view text) {
   static const char hex[] = "0123456789ABCDEF";

@@ -190,7 +190,9 @@ std::vector<std::size_t> QueryRun::bgp_order(const std::vector<query::TriplePatt
     std::pair<bool, std::size_t> best_key{true, 0};
     for (std::size_t i = 0; i < triples.size(); ++i) {
       if (used[i]) continue;
-      bool connected = chosen.empty();
+      // Connected: shares a variable with what is bound (the input's too);
+      // with nothing bound yet, every pattern is.
+      bool connected = bound.empty();
       for (const auto* position :
            {&triples[i].subject, &triples[i].predicate, &triples[i].object}) {
         if (const auto* variable = std::get_if<query::Variable>(position))

@@ -41,6 +41,16 @@ TEST(Functions, UpperCaseOfEszettIsDoubleS) {
             rdf::Term::literal("STRASSE", "de"));
 }
 
+TEST(Functions, MapsTheCaseOfAsciiAndOfOtherTextAlike) {
+  // ASCII text takes a short way round ICU; the answers must not tell.
+  EXPECT_EQ(call("LCASE", {rdf::Term::literal("Algoritme AI-Act 2024")}),
+            rdf::Term::literal("algoritme ai-act 2024"));
+  EXPECT_EQ(call("UCASE", {rdf::Term::literal("abc-xyz_09", "nl")}),
+            rdf::Term::literal("ABC-XYZ_09", "nl"));
+  EXPECT_EQ(call("LCASE", {rdf::Term::literal("ÉÉN ALGORITME")}),
+            rdf::Term::literal("één algoritme"));
+}
+
 TEST(Functions, CountsCodePointsNotBytes) {
   EXPECT_EQ(call("STRLEN", {rdf::Term::literal("één")}), typed("3", "integer"));
   EXPECT_EQ(call("SUBSTR", {rdf::Term::literal("één"), typed("2", "integer")}),
