@@ -1,6 +1,7 @@
 #include "store/quad_index.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace wa::store {
 
@@ -27,15 +28,38 @@ std::vector<Key> permutation(const std::vector<Quad>& quads, Order order) {
   return keys;
 }
 
-/// The run of `keys` whose first `length` fields equal `prefix`'s.
-std::span<const Key> prefix_range(const std::vector<Key>& keys, const Key& prefix,
-                                  std::size_t length) {
-  auto before = [length](const Key& a, const Key& b) {
-    return std::lexicographical_compare(a.begin(), a.begin() + static_cast<long>(length), b.begin(),
-                                        b.begin() + static_cast<long>(length));
+/// The first two fields as one number: comparing it compares them in order.
+std::uint64_t high(const Key& key) { return (std::uint64_t{key[0]} << 32U) | key[1]; }
+
+/// The run of `keys` whose first `Length` fields equal `prefix`'s. The
+/// comparison is unrolled for each length: it runs in every step of the
+/// binary searches that every bound triple pattern makes.
+template <std::size_t Length>
+std::span<const Key> prefix_range_of(const std::vector<Key>& keys, const Key& prefix) {
+  auto before = [](const Key& a, const Key& b) {
+    if constexpr (Length == 1) return a[0] < b[0];
+    if constexpr (Length >= 2) {
+      const std::uint64_t ha = high(a);
+      const std::uint64_t hb = high(b);
+      if constexpr (Length == 2) return ha < hb;
+      if (ha != hb) return ha < hb;
+      if constexpr (Length == 3) return a[2] < b[2];
+      if constexpr (Length == 4) return a[2] != b[2] ? a[2] < b[2] : a[3] < b[3];
+    }
   };
   auto [first, last] = std::equal_range(keys.begin(), keys.end(), prefix, before);
   return {first, last};
+}
+
+std::span<const Key> prefix_range(const std::vector<Key>& keys, const Key& prefix,
+                                  std::size_t length) {
+  switch (length) {
+  case 0: return {keys.data(), keys.size()};
+  case 1: return prefix_range_of<1>(keys, prefix);
+  case 2: return prefix_range_of<2>(keys, prefix);
+  case 3: return prefix_range_of<3>(keys, prefix);
+  default: return prefix_range_of<4>(keys, prefix);
+  }
 }
 
 } // namespace

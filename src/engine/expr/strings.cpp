@@ -3,10 +3,11 @@
 #include "engine/expr/functions.hpp"
 
 #include <algorithm>
-#include <unicode/ustring.h>
+#include <unicode/ucasemap.h>
 #include <unicode/utypes.h>
 
 #include <cctype>
+#include <memory>
 #include <vector>
 
 namespace wa::engine {
@@ -50,35 +51,44 @@ std::size_t byte_offset(std::string_view text, std::size_t index) {
 
 namespace {
 
-using CaseMapping = int32_t (*)(UChar*, int32_t, const UChar*, int32_t, const char*, UErrorCode*);
+using CaseMapping = int32_t (*)(const UCaseMap*, char*, int32_t, const char*, int32_t, UErrorCode*);
 
-/// Full Unicode case mapping with ICU's root locale (ß -> SS).
+/// ICU's case mapper of the root locale (SPARQL's LCASE and UCASE are not
+/// language-sensitive), one per thread, closed with it.
+const UCaseMap* root_case_map() {
+  struct Close {
+    void operator()(UCaseMap* map) const { ucasemap_close(map); }
+  };
+  thread_local const std::unique_ptr<UCaseMap, Close> map = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UCaseMap, Close> opened(ucasemap_open("", 0, &status));
+    if (U_FAILURE(status)) throw ExpressionError("ICU cannot map case");
+    return opened;
+  }();
+  return map.get();
+}
+
+/// Maps UTF-8 to UTF-8 with no UTF-16 round trip; grows the buffer if the
+/// mapping makes the text longer ("ß" to "SS").
 std::string map_case(std::string_view text, CaseMapping mapping) {
-  UErrorCode status = U_ZERO_ERROR;
-  int32_t length = 0;
-  u_strFromUTF8(nullptr, 0, &length, text.data(), static_cast<int32_t>(text.size()), &status);
-  status = U_ZERO_ERROR;
-  std::vector<UChar> wide(static_cast<std::size_t>(length) + 1);
-  u_strFromUTF8(wide.data(), length + 1, nullptr, text.data(), static_cast<int32_t>(text.size()),
-                &status);
-  if (U_FAILURE(status)) throw ExpressionError("not valid UTF-8");
-  std::vector<UChar> mapped(static_cast<std::size_t>(length) * 3 + 8);
-  status = U_ZERO_ERROR;
-  const int32_t mapped_length =
-      mapping(mapped.data(), static_cast<int32_t>(mapped.size()), wide.data(), length, "", &status);
-  if (U_FAILURE(status)) throw ExpressionError("case mapping failed");
-  std::string out(static_cast<std::size_t>(mapped_length) * 4 + 4, '\0');
-  int32_t out_length = 0;
-  status = U_ZERO_ERROR;
-  u_strToUTF8(out.data(), static_cast<int32_t>(out.size()), &out_length, mapped.data(),
-              mapped_length, &status);
-  if (U_FAILURE(status)) throw ExpressionError("case mapping failed");
-  out.resize(static_cast<std::size_t>(out_length));
-  return out;
+  std::string out(text.size() + text.size() / 2 + 16, '\0');
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    UErrorCode status = U_ZERO_ERROR;
+    const int32_t length = mapping(root_case_map(), out.data(), static_cast<int32_t>(out.size()),
+                                   text.data(), static_cast<int32_t>(text.size()), &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR) {
+      out.resize(static_cast<std::size_t>(length));
+      continue;
+    }
+    if (U_FAILURE(status)) throw ExpressionError("not valid UTF-8");
+    out.resize(static_cast<std::size_t>(length));
+    return out;
+  }
+  throw ExpressionError("case mapping failed");
 }
 
 /// Text of ASCII only maps case the ASCII way in every Unicode locale-free
-/// mapping: such text (most of the agenda's) skips ICU's UTF-16 round trip.
+/// mapping: such text (most of the agenda's) needs no ICU at all.
 bool is_ascii(std::string_view text) {
   return std::all_of(text.begin(), text.end(),
                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
@@ -96,12 +106,12 @@ std::string ascii_mapped(std::string_view text, int (*mapping)(int)) {
 std::string upper_case(std::string_view text) {
   return is_ascii(text)
              ? ascii_mapped(text, [](int c) { return c >= 'a' && c <= 'z' ? c - 32 : c; })
-             : map_case(text, u_strToUpper);
+             : map_case(text, ucasemap_utf8ToUpper);
 }
 std::string lower_case(std::string_view text) {
   return is_ascii(text)
              ? ascii_mapped(text, [](int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; })
-             : map_case(text, u_strToLower);
+             : map_case(text, ucasemap_utf8ToLower);
 }
 
 std::string encode_for_uri(std::string_view text) {

@@ -74,7 +74,7 @@ Rows QueryRun::evaluate_bgp(const std::vector<query::TriplePattern>& triples, co
     // EXISTS needs one solution: the last pattern stops at the first.
     const std::size_t enough = step + 1 == order.size() ? wanted_ : SIZE_MAX;
     Rows next;
-    for (const Row& row : rows) {
+    for (Row& row : rows) {
       if (next.size() >= enough) break;
       std::array<TermId, 3> bound{};
       bool matchable = true;
@@ -84,6 +84,12 @@ Rows QueryRun::evaluate_bgp(const std::vector<query::TriplePattern>& triples, co
         if (bound[i] != no_term && !terms_.in_dataset(bound[i])) matchable = false;
       }
       if (!matchable) continue;
+      if (bound[0] != no_term && bound[1] != no_term && bound[2] != no_term) {
+        // Nothing to bind: a lookup, and the row goes on as it is (no copy).
+        if (count_triples(dataset_, graph, bound[0], bound[1], bound[2]) > 0 && passes(row, step))
+          next.push_back(std::move(row));
+        continue;
+      }
       for_each_triple_until(dataset_, graph, bound[0], bound[1], bound[2], cancellation_,
                             [&](TermId ts, TermId tp, TermId to) {
                               Row extended = row;

@@ -51,6 +51,17 @@ TEST(Functions, MapsTheCaseOfAsciiAndOfOtherTextAlike) {
             rdf::Term::literal("één algoritme"));
 }
 
+TEST(Functions, UpperCaseMayMakeTextThreeTimesLonger) {
+  // U+0390 (2 bytes) upper-cases to U+0399 U+0308 U+0301 (6 bytes).
+  std::string small;
+  std::string large;
+  for (int i = 0; i < 20; ++i) {
+    small += "\u0390";
+    large += "\u0399\u0308\u0301";
+  }
+  EXPECT_EQ(call("UCASE", {rdf::Term::literal(small)}), rdf::Term::literal(large));
+}
+
 TEST(Functions, CountsCodePointsNotBytes) {
   EXPECT_EQ(call("STRLEN", {rdf::Term::literal("één")}), typed("3", "integer"));
   EXPECT_EQ(call("SUBSTR", {rdf::Term::literal("één"), typed("2", "integer")}),
