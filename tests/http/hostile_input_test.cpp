@@ -135,11 +135,16 @@ TEST_F(HostileInput, InvalidPercentEncodingAndUtf8AreHandled) {
   EXPECT_TRUE(still_answers());
 }
 
-TEST_F(HostileInput, ACartesianExplosionIsStoppedAtTheDeadline) {
+TEST_F(HostileInput, ACartesianExplosionIsStoppedAtALimit) {
+  // Whichever comes first on this machine: the 3 s deadline (504) or the
+  // memory budget (503); either way a clean answer that names the limit.
   auto response =
       post("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }");
   ASSERT_TRUE(response);
-  EXPECT_EQ(response->status, 504);
+  EXPECT_TRUE(response->status == 504 || response->status == 503) << response->status;
+  const bool names_a_limit = response->body.find("3000 ms") != std::string::npos ||
+                             response->body.find("memory budget") != std::string::npos;
+  EXPECT_TRUE(names_a_limit) << response->body;
   EXPECT_TRUE(still_answers());
 }
 
