@@ -273,8 +273,12 @@ TEST_F(Endpoint, StopsARunawayQueryAndKeepsServingOthers) {
   EXPECT_EQ(meanwhile->status, 200);
   auto stopped = runaway.get();
   ASSERT_TRUE(stopped);
-  EXPECT_EQ(stopped->status, 504);
-  EXPECT_NE(stopped->body.find("2000 ms"), std::string::npos);
+  // Stopped by the 2 s deadline (504) or, on a fast machine, by the memory
+  // budget first (503): either way an answer that names the limit.
+  EXPECT_TRUE(stopped->status == 504 || stopped->status == 503) << stopped->status;
+  EXPECT_TRUE(stopped->body.find("2000 ms") != std::string::npos ||
+              stopped->body.find("memory budget") != std::string::npos)
+      << stopped->body;
   auto after = get(actions_query);
   ASSERT_TRUE(after);
   EXPECT_EQ(after->status, 200);
