@@ -6,6 +6,7 @@
 // the group 100 times. A group that is a basic graph pattern stops at its
 // first solution. Groups that call RAND, BNODE, UUID or STRUUID are
 // evaluated every time: each evaluation may differ.
+#include "engine/optimizer.hpp"
 #include "engine/query_run.hpp"
 #include "query/variables.hpp"
 
@@ -18,11 +19,8 @@ namespace {
 
 bool is_volatile(const query::Pattern& pattern) {
   bool found = false;
-  query::for_each_expression(pattern, [&](const query::ExpressionNode& node) {
-    if (node.kind != query::ExpressionNode::Kind::builtin) return;
-    found = found || node.name == "RAND" || node.name == "BNODE" || node.name == "UUID" ||
-            node.name == "STRUUID";
-  });
+  query::for_each_expression(
+      pattern, [&](const query::ExpressionNode& node) { found = found || is_volatile_call(node); });
   return found;
 }
 

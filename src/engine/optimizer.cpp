@@ -30,13 +30,18 @@ bool subset(const Names& part, const Names& whole) {
 
 } // namespace
 
+bool is_volatile_call(const query::ExpressionNode& node) {
+  return node.kind == query::ExpressionNode::Kind::builtin &&
+         (node.name == "RAND" || node.name == "BNODE" || node.name == "UUID" ||
+          node.name == "STRUUID");
+}
+
 bool movable(const Expression& expression) {
   bool fixed = false;
   query::for_each_expression(expression, [&](const query::ExpressionNode& node) {
     using EKind = query::ExpressionNode::Kind;
     fixed = fixed || node.kind == EKind::exists || node.kind == EKind::not_exists ||
-            (node.kind == EKind::builtin && (node.name == "RAND" || node.name == "BNODE" ||
-                                             node.name == "UUID" || node.name == "STRUUID"));
+            is_volatile_call(node);
   });
   return !fixed;
 }

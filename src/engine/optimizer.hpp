@@ -19,6 +19,10 @@ namespace wa::engine {
 /// The pattern with its filters pushed down.
 [[nodiscard]] query::Pattern push_filters_down(const query::Pattern& pattern);
 
+/// Whether the node calls a function whose value differs from call to call
+/// (RAND, BNODE, UUID, STRUUID).
+[[nodiscard]] bool is_volatile_call(const query::ExpressionNode& node);
+
 /// Whether a filter conjunct may be evaluated on other rows that agree with
 /// the row it was written for on every variable it reads: no EXISTS, no call
 /// that differs from call to call.

@@ -15,6 +15,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace wa::engine {
@@ -88,10 +89,17 @@ private:
   std::vector<std::size_t> filter_steps_of(const std::vector<query::TriplePattern>& triples,
                                            const std::vector<std::size_t>& order, const Row& input,
                                            const std::vector<query::Expression>& filters);
-  const std::vector<std::size_t>& planned_order(const std::vector<query::TriplePattern>& triples,
-                                                const Row& input, const ActiveGraph& graph);
-  /// The BGP orders worked out so far, by BGP and by which slots were bound.
-  std::map<std::pair<const void*, std::vector<bool>>, std::vector<std::size_t>> bgp_orders_;
+  /// How one BGP is evaluated: its patterns' order, and after which step each
+  /// of its pushed-down filters applies.
+  struct BgpPlan {
+    std::vector<std::size_t> order;
+    std::vector<std::size_t> filter_steps;
+  };
+  const BgpPlan& planned(const std::vector<query::TriplePattern>& triples,
+                         const std::vector<query::Expression>& filters, const Row& input,
+                         const ActiveGraph& graph);
+  /// The BGP plans worked out so far, by BGP, its filters and which slots were bound.
+  std::map<std::tuple<const void*, const void*, std::vector<bool>>, BgpPlan> bgp_plans_;
   /// At most how many solutions the pattern being evaluated needs: 1 inside
   /// EXISTS (a BGP there stops at its first solution), else unbounded.
   std::size_t wanted_ = SIZE_MAX;

@@ -42,8 +42,9 @@ struct Position {
 Rows QueryRun::evaluate_bgp(const std::vector<query::TriplePattern>& triples, const Row& input,
                             const ActiveGraph& graph,
                             const std::vector<query::Expression>& filters) {
-  const std::vector<std::size_t>& order = planned_order(triples, input, graph);
-  const std::vector<std::size_t> filter_steps = filter_steps_of(triples, order, input, filters);
+  const BgpPlan& plan = planned(triples, filters, input, graph);
+  const std::vector<std::size_t>& order = plan.order;
+  const std::vector<std::size_t>& filter_steps = plan.filter_steps;
   auto passes = [&](const Row& row, std::size_t step) {
     for (std::size_t i = 0; i < filters.size(); ++i)
       if (filter_steps[i] == step && !holds(filters[i], row, graph)) return false;
@@ -145,18 +146,25 @@ std::vector<std::size_t> QueryRun::filter_steps_of(const std::vector<query::Trip
   return steps;
 }
 
-/// bgp_order for this BGP and these bound slots, worked out once per query:
-/// a BGP on the right of a join is evaluated once per row on the left.
-const std::vector<std::size_t>&
-QueryRun::planned_order(const std::vector<query::TriplePattern>& triples, const Row& input,
-                        const ActiveGraph& graph) {
+/// The plan for this BGP, its filters and these bound slots, worked out once
+/// per query: a BGP on the right of a join is evaluated once per row on the left.
+const QueryRun::BgpPlan& QueryRun::planned(const std::vector<query::TriplePattern>& triples,
+                                           const std::vector<query::Expression>& filters,
+                                           const Row& input, const ActiveGraph& graph) {
   std::vector<bool> bound(input.size());
   for (std::size_t i = 0; i < input.size(); ++i)
     bound[i] = input[i] != no_term;
-  auto key = std::make_pair(static_cast<const void*>(&triples), std::move(bound));
-  auto found = bgp_orders_.find(key);
-  if (found == bgp_orders_.end())
-    found = bgp_orders_.emplace(std::move(key), bgp_order(triples, input, graph)).first;
+  // No filters: the caller's empty vector may be a temporary, so not its address.
+  auto key = std::make_tuple(static_cast<const void*>(&triples),
+                             filters.empty() ? nullptr : static_cast<const void*>(&filters),
+                             std::move(bound));
+  auto found = bgp_plans_.find(key);
+  if (found == bgp_plans_.end()) {
+    BgpPlan plan;
+    plan.order = bgp_order(triples, input, graph);
+    plan.filter_steps = filter_steps_of(triples, plan.order, input, filters);
+    found = bgp_plans_.emplace(std::move(key), std::move(plan)).first;
+  }
   return found->second;
 }
 
