@@ -14,6 +14,7 @@
 
 #include "agenda/dataset.hpp"
 #include "cli/options.hpp"
+#include "http/server.hpp"
 #include "store/indexed_dataset.hpp"
 
 #include <memory>
@@ -32,8 +33,13 @@ agenda_with_loaded_files(const agenda::Dataset& agenda, const Options& options);
 loaded_files_only(const Options& options);
 
 /// The default graph of `loaded` as a dataset of one part, "data": what the
-/// HTTP layer describes (VoID, dumps, pages) when the agenda is not served.
+/// HTTP layer describes (VoID, dumps, pages) when Virtuoso serves files alone.
 [[nodiscard]] agenda::Dataset as_single_part(const store::IndexedDataset& loaded,
                                              const std::string& base);
+
+/// What the engine answers from, as the HTTP layer reports it: its graphs
+/// (the service description) and a SHA-256 of every term and quad (the ETag).
+[[nodiscard]] http::StoreContent store_content_of(const store::IndexedDataset& held,
+                                                  bool default_is_union);
 
 } // namespace wa::cli

@@ -97,8 +97,10 @@ store::VirtuosoConnection virtuoso_connection(const agenda::Dataset& dataset,
 
 /// What the server publishes and what its engine holds.
 struct ServedData {
-  /// What the HTTP layer describes (VoID, dumps, pages): the agenda, or with
-  /// --no-agenda the loaded default graph.
+  /// What the HTTP layer describes (VoID, dumps, pages): the agenda; with
+  /// --no-agenda nothing for our engine (a copy of 10M loaded triples in the
+  /// HTTP layer's model would cost more than the engine's index), the loaded
+  /// default graph for Virtuoso.
   agenda::Dataset described;
   /// What our engine answers from; null for --store virtuoso.
   std::shared_ptr<const store::IndexedDataset> engine;
@@ -108,7 +110,12 @@ ServedData served_data(const Common& common, const Options& options, const std::
   const bool engine = kind == "engine";
   if (loaded_files_alone(options)) {
     auto loaded = loaded_files_only(options);
-    return {as_single_part(*loaded, common.base), engine ? loaded : nullptr};
+    if (engine) {
+      agenda::Dataset nothing;
+      nothing.base = common.base;
+      return {std::move(nothing), loaded};
+    }
+    return {as_single_part(*loaded, common.base), nullptr};
   }
   agenda::Dataset agenda = load_agenda(common, options);
   if (engine) {
@@ -217,6 +224,7 @@ int run_serve(const Common& common, const std::vector<std::string>& args) {
     limits.kill_grace = std::chrono::milliseconds(1000);
     engine = EngineChoice{
         served.engine, {limits.deadline, limits.memory_bytes / 2, !options.flag("--no-optimize")}};
+    server_options.store_content = store_content_of(*served.engine, !loaded_files_alone(options));
   }
   ::signal(SIGPIPE, SIG_IGN);
   // The pool forks its zygote here, before this process starts any thread.

@@ -49,14 +49,22 @@ std::string http_date(std::time_t when) {
 
 /// A strong validator for everything this process serves: the data cannot change while it runs.
 /// The dataset's N-Quads are hashed as they are written, never held whole.
-std::string dataset_etag(const agenda::Dataset& dataset) {
+std::string dataset_hash(const agenda::Dataset& dataset) {
   publish::Sha256 hasher;
   for (const agenda::DatasetPart& part : dataset.parts) {
     rdf::write_nquads(part.model, dataset.graph_iri(part.name),
                       [&hasher](std::string_view piece) { hasher.update(piece); });
   }
+  return hasher.hex();
+}
+
+/// The validator of everything served: of the store's content when it is
+/// known, else of the described dataset.
+std::string served_etag(const agenda::Dataset& dataset, const ServerOptions& options) {
+  const std::string hash =
+      options.store_content ? options.store_content->hash : dataset_hash(dataset);
   // Weak: the HTTP layer may compress a response, and one validator covers every encoding.
-  return "W/\"" + hasher.hex().substr(0, 32) + "\"";
+  return "W/\"" + hash.substr(0, 32) + "\"";
 }
 
 thread_local std::chrono::steady_clock::time_point request_started;
@@ -573,7 +581,7 @@ Server::Server(const agenda::Dataset& dataset, const rdf::Model& curated_catalog
           ConnectionLimits{std::chrono::seconds(options_.idle_seconds),
                            std::chrono::seconds(options_.request_seconds), std::chrono::seconds(30),
                            options_.max_header_bytes, options_.max_connections, 1000})),
-      cache_(options_.cache_bytes), etag_(dataset_etag(dataset)),
+      cache_(options_.cache_bytes), etag_(served_etag(dataset, options_)),
       last_modified_(http_date(std::time(nullptr))) {
   http_->set_payload_max_length(options_.max_query_bytes);
   // Without TCP_NODELAY, keep-alive responses wait for the client's delayed ACK (about 40 ms);
@@ -588,7 +596,9 @@ Server::Server(const agenda::Dataset& dataset, const rdf::Model& curated_catalog
   install_logging();
   install_routes();
   install_static_files();
-  linked_data_->install(*http_);
+  // Files served alone (serve --no-agenda) are the user's own: no documents,
+  // dumps or VoID describe them, only the endpoint answers from them.
+  if (!dataset.parts.empty()) linked_data_->install(*http_);
 }
 
 Server::~Server() = default;
@@ -780,8 +790,10 @@ int Server::bind() {
   static_cast<BoundedServer&>(*http_).widen_backlog();
   // The description names the endpoint's address, known from here on; the
   // data cannot change, so it is made once, not per request.
-  service_description_ = sparql::service_description_turtle(dataset_, facts());
-  service_description_html_ = sparql::service_description_html(dataset_, facts());
+  const sparql::ServedGraphs graphs =
+      options_.store_content ? options_.store_content->graphs : sparql::graphs_of(dataset_);
+  service_description_ = sparql::service_description_turtle(graphs, facts());
+  service_description_html_ = sparql::service_description_html(graphs, facts());
   return port_;
 }
 

@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace httplib {
@@ -18,6 +19,14 @@ class Server;
 }
 
 namespace wa::http {
+
+/// What a store answers from, when it is more than the dataset the HTTP layer
+/// describes (our engine also holds the files loaded beside the agenda, or
+/// only them): its graphs, and a hash of its content for the ETag.
+struct StoreContent {
+  std::string hash; ///< hex; changes whenever any term or quad does
+  sparql::ServedGraphs graphs;
+};
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
@@ -36,6 +45,8 @@ struct ServerOptions {
   long deadline_ms = 10000; ///< shown in the service description
   /// The project folder: web/ (pages, assets), node_modules/ (YASGUI), queries/.
   std::filesystem::path project_root;
+  /// Unset: the graphs and ETag come from the described dataset.
+  std::optional<StoreContent> store_content;
 };
 
 class Server {

@@ -29,7 +29,15 @@ const std::vector<std::pair<std::string, std::string>>& format_iris() {
 
 } // namespace
 
-std::string service_description_turtle(const agenda::Dataset& dataset, const EndpointFacts& facts) {
+ServedGraphs graphs_of(const agenda::Dataset& dataset) {
+  ServedGraphs graphs;
+  graphs.default_triples = dataset.combined().size();
+  for (const agenda::DatasetPart& part : dataset.parts)
+    graphs.named.push_back({dataset.graph_iri(part.name), part.model.size()});
+  return graphs;
+}
+
+std::string service_description_turtle(const ServedGraphs& graphs, const EndpointFacts& facts) {
   rdf::Model model;
   const Term type = Term::iri(ns::term(ns::rdf, "type"));
   const Term service = Term::iri(facts.endpoint_url);
@@ -37,7 +45,7 @@ std::string service_description_turtle(const agenda::Dataset& dataset, const End
   model.add(service, type, sd_term("Service"));
   model.add(service, sd_term("endpoint"), service);
   model.add(service, sd_term("supportedLanguage"), sd_term("SPARQL11Query"));
-  model.add(service, sd_term("feature"), sd_term("UnionDefaultGraph"));
+  if (graphs.default_is_union) model.add(service, sd_term("feature"), sd_term("UnionDefaultGraph"));
   for (const auto& [name, iri] : format_iris()) {
     model.add(service, sd_term("resultFormat"), Term::iri(ns::term(formats, iri)));
   }
@@ -57,29 +65,34 @@ std::string service_description_turtle(const agenda::Dataset& dataset, const End
   model.add(dataset_node, sd_term("defaultGraph"), default_graph);
   model.add(default_graph, type, sd_term("Graph"));
   model.add(default_graph, triples,
-            Term::typed(std::to_string(dataset.combined().size()), ns::term(ns::xsd, "integer")));
-  for (const agenda::DatasetPart& part : dataset.parts) {
-    const Term named = Term::blank("graph-" + part.name);
-    const Term graph = Term::blank("graph-" + part.name + "-content");
+            Term::typed(std::to_string(graphs.default_triples), ns::term(ns::xsd, "integer")));
+  for (std::size_t i = 0; i < graphs.named.size(); ++i) {
+    const std::string label = "graph-" + std::to_string(i + 1);
+    const Term named = Term::blank(label);
+    const Term graph = Term::blank(label + "-content");
     model.add(dataset_node, sd_term("namedGraph"), named);
     model.add(named, type, sd_term("NamedGraph"));
-    model.add(named, sd_term("name"), Term::iri(dataset.graph_iri(part.name)));
+    model.add(named, sd_term("name"), Term::iri(graphs.named[i].iri));
     model.add(named, sd_term("graph"), graph);
     model.add(graph, type, sd_term("Graph"));
     model.add(graph, triples,
-              Term::typed(std::to_string(part.model.size()), ns::term(ns::xsd, "integer")));
+              Term::typed(std::to_string(graphs.named[i].triples), ns::term(ns::xsd, "integer")));
   }
   return rdf::to_turtle(
       model,
       {{"sd", std::string(sd)}, {"void", std::string(void_ns)}, {"formats", std::string(formats)}});
 }
 
-std::string service_description_html(const agenda::Dataset& dataset, const EndpointFacts& facts) {
-  std::string graphs;
-  for (const agenda::DatasetPart& part : dataset.parts) {
-    graphs += "<li><code>" + xml_escape(dataset.graph_iri(part.name)) + "</code> (" +
-              std::to_string(part.model.size()) + " triples)</li>\n";
+std::string service_description_html(const ServedGraphs& graphs, const EndpointFacts& facts) {
+  std::string items;
+  for (const ServedGraphs::Named& graph : graphs.named) {
+    items += "<li><code>" + xml_escape(graph.iri) + "</code> (" + std::to_string(graph.triples) +
+             " triples)</li>\n";
   }
+  const std::string default_graph =
+      graphs.default_is_union ? "The default graph is the union of these:"
+                              : "The default graph (" + std::to_string(graphs.default_triples) +
+                                    " triples) is none of these:";
   return R"(<!DOCTYPE html>
 <html lang="en">
 <head><meta charset="utf-8"><title>SPARQL endpoint: Werkagenda Waardengedreven Digitaliseren</title>
@@ -101,9 +114,10 @@ Send <code>GET /sparql?query=...</code> or <code>POST</code> (form or <code>appl
 <button type="submit">Run</button>
 </form>
 <h2>Named graphs</h2>
-<p>The default graph is the union of these:</p>
+<p>)" + default_graph +
+         R"(</p>
 <ul>
-)" + graphs +
+)" + items +
          R"(</ul>
 <p>Limits: )" +
          std::to_string(facts.row_limit) + " rows per result, " +

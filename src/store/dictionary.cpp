@@ -27,20 +27,64 @@ std::size_t term_hash(const rdf::Term& term) {
   return hash ^ static_cast<std::size_t>(term.kind);
 }
 
+namespace {
+
+/// Whether `canonical_term` would change `term`: literals typed xsd:string or
+/// with capitals in their language tag. Most terms are not, and skip the copy.
+bool needs_canonical_form(const rdf::Term& term) {
+  if (!term.is_literal()) return false;
+  if (term.datatype == xsd_string) return true;
+  return std::any_of(term.language.begin(), term.language.end(),
+                     [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+std::uint32_t short_hash(const rdf::Term& term) {
+  const std::size_t hash = term_hash(term);
+  return static_cast<std::uint32_t>(hash ^ (hash >> 32U));
+}
+
+} // namespace
+
+std::size_t Dictionary::slot_of(const rdf::Term& term, std::uint32_t hash) const {
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+    const TermId id = slots_[slot];
+    if (id == no_term || (hashes_[id - 1] == hash && terms_[id - 1] == term)) return slot;
+  }
+}
+
+/// Doubles the table when it would be more than half full, so probes stay short.
+void Dictionary::grow() {
+  std::vector<TermId> old = std::move(slots_);
+  slots_.assign(old.empty() ? 1024 : old.size() * 2, no_term);
+  const std::size_t mask = slots_.size() - 1;
+  for (TermId id : old) {
+    if (id == no_term) continue;
+    std::size_t slot = hashes_[id - 1] & mask;
+    while (slots_[slot] != no_term)
+      slot = (slot + 1) & mask;
+    slots_[slot] = id;
+  }
+}
+
 TermId Dictionary::intern(const rdf::Term& term) {
-  rdf::Term canonical = canonical_term(term);
-  auto found = ids_.find(canonical);
-  if (found != ids_.end()) return found->second;
-  terms_.push_back(canonical);
-  const auto id = static_cast<TermId>(terms_.size());
-  ids_.emplace(std::move(canonical), id);
-  return id;
+  if (needs_canonical_form(term)) return intern(canonical_term(term));
+  if ((terms_.size() + 1) * 2 > slots_.size()) grow();
+  const std::uint32_t hash = short_hash(term);
+  const std::size_t slot = slot_of(term, hash);
+  if (slots_[slot] != no_term) return slots_[slot];
+  terms_.push_back(term);
+  hashes_.push_back(hash);
+  slots_[slot] = static_cast<TermId>(terms_.size());
+  return slots_[slot];
 }
 
 std::optional<TermId> Dictionary::find(const rdf::Term& term) const {
-  auto found = ids_.find(canonical_term(term));
-  if (found == ids_.end()) return std::nullopt;
-  return found->second;
+  if (needs_canonical_form(term)) return find(canonical_term(term));
+  if (slots_.empty()) return std::nullopt;
+  const TermId id = slots_[slot_of(term, short_hash(term))];
+  if (id == no_term) return std::nullopt;
+  return id;
 }
 
 } // namespace wa::store

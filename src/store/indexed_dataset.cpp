@@ -8,16 +8,30 @@ std::size_t IndexedDataset::default_graph_size() const {
   return quads_.count(QuadPattern{no_term, no_term, no_term, no_term});
 }
 
+void DatasetBuilder::report_progress(std::function<void(std::size_t)> report, std::size_t every) {
+  report_ = std::move(report);
+  report_every_ = every;
+  until_report_ = every;
+}
+
+void DatasetBuilder::push(const Quad& quad) {
+  quads_.push_back(quad);
+  if (report_ && --until_report_ == 0) {
+    until_report_ = report_every_;
+    report_(quads_.size());
+  }
+}
+
 void DatasetBuilder::add(const rdf::Triple& triple) {
-  quads_.push_back({no_term, dictionary_.intern(triple.subject),
-                    dictionary_.intern(triple.predicate), dictionary_.intern(triple.object)});
+  push({no_term, dictionary_.intern(triple.subject), dictionary_.intern(triple.predicate),
+        dictionary_.intern(triple.object)});
 }
 
 void DatasetBuilder::add(const rdf::Triple& triple, const std::string& graph_iri) {
   const TermId graph = dictionary_.intern(rdf::Term::iri(graph_iri));
   if (named_graphs_.empty() || named_graphs_.back() != graph) named_graphs_.push_back(graph);
-  quads_.push_back({graph, dictionary_.intern(triple.subject), dictionary_.intern(triple.predicate),
-                    dictionary_.intern(triple.object)});
+  push({graph, dictionary_.intern(triple.subject), dictionary_.intern(triple.predicate),
+        dictionary_.intern(triple.object)});
 }
 
 void DatasetBuilder::add_graph(const std::string& graph_iri) {

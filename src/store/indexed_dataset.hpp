@@ -7,6 +7,7 @@
 #include "store/dictionary.hpp"
 #include "store/quad_index.hpp"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,9 @@ public:
   void add_graph(const std::string& graph_iri);
   /// Makes the default graph the union of every named graph (as the agenda is served).
   void default_graph_is_union() { union_default_ = true; }
+  /// Calls `report` with the number of quads added so far after every
+  /// `every` quads: a progress line for loads of millions of triples.
+  void report_progress(std::function<void(std::size_t)> report, std::size_t every);
 
   [[nodiscard]] IndexedDataset build() &&;
 
@@ -47,6 +51,11 @@ private:
   std::vector<Quad> quads_;
   std::vector<TermId> named_graphs_;
   bool union_default_ = false;
+  std::function<void(std::size_t)> report_;
+  std::size_t report_every_ = 0;
+  std::size_t until_report_ = 0;
+
+  void push(const Quad& quad);
 };
 
 } // namespace wa::store

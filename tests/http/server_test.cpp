@@ -211,6 +211,51 @@ TEST(EndpointWithLoadedData, AnswersOverTheAgendaAndAnRdfXmlFileBesideIt) {
   EXPECT_EQ(agenda->body, "n\r\n102\r\n") << "the agenda is still all there";
 }
 
+TEST(EndpointWithLoadedData, ReportsTheLoadedGraphAndAnETagOfItsOwn) {
+  if (!test::virtuoso_test_dir().empty())
+    GTEST_SKIP() << "files are loaded into Virtuoso with scripts/virtuoso, not by serve";
+  const std::string file = (test::project_root() / "tests/data/cli/ai-act-subjects.rdf").string();
+  ServerProcess plain({"--workers", "1"});
+  ServerProcess loaded({"--workers", "1", "--load", file});
+  httplib::Client plain_client(plain.host(), plain.port());
+  httplib::Client loaded_client(loaded.host(), loaded.port());
+  auto plain_description = plain_client.Get("/sparql", {{"Accept", "text/turtle"}});
+  auto loaded_description = loaded_client.Get("/sparql", {{"Accept", "text/turtle"}});
+  ASSERT_TRUE(plain_description && loaded_description);
+  EXPECT_NE(plain_description->get_header_value("ETag"),
+            loaded_description->get_header_value("ETag"))
+      << "a cached answer over the agenda alone must not validate over more data";
+  EXPECT_EQ(plain_description->body.find("https://w3id.org/werkagenda/graph/loaded"),
+            std::string::npos);
+  EXPECT_NE(loaded_description->body.find("https://w3id.org/werkagenda/graph/loaded"),
+            std::string::npos)
+      << loaded_description->body;
+}
+
+TEST(EndpointWithLoadedData, ServesFilesAloneWithoutDescribingThem) {
+  if (!test::virtuoso_test_dir().empty())
+    GTEST_SKIP() << "files are loaded into Virtuoso with scripts/virtuoso, not by serve";
+  const std::string file = (test::project_root() / "tests/data/cli/ai-act-subjects.rdf").string();
+  ServerProcess alone({"--workers", "1", "--no-agenda", "--load", file});
+  httplib::Client client(alone.host(), alone.port());
+  auto count =
+      client.Get(("/sparql?query=" + encode("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")).c_str(),
+                 {{"Accept", "text/csv"}});
+  ASSERT_TRUE(count);
+  EXPECT_EQ(count->status, 200) << count->body;
+  EXPECT_NE(count->body, "n\r\n0\r\n");
+  auto description = client.Get("/sparql", {{"Accept", "text/turtle"}});
+  ASSERT_TRUE(description);
+  EXPECT_EQ(description->body.find("UnionDefaultGraph"), std::string::npos)
+      << "the default graph is the file, not a union of named graphs";
+  EXPECT_NE(description->body.find("void:triples " + count->body.substr(3, count->body.size() - 5)),
+            std::string::npos)
+      << description->body;
+  auto dumps = client.Get("/dump/");
+  ASSERT_TRUE(dumps);
+  EXPECT_EQ(dumps->status, 404) << "the loaded files are the user's own: no dumps of them";
+}
+
 TEST_F(Endpoint, DescribesItselfWithoutAQuery) {
   auto turtle = client().Get("/sparql", {{"Accept", "text/turtle"}});
   ASSERT_TRUE(turtle);
