@@ -4,6 +4,8 @@
 // An error is nullopt: unbound for BIND and SELECT, false for FILTER.
 #include "engine/query_run.hpp"
 
+#include <array>
+
 namespace wa::engine {
 
 using query::ExpressionNode;
@@ -25,11 +27,115 @@ std::optional<bool> truth(const std::optional<rdf::Term>& term) {
   }
 }
 
+std::optional<Comparison> comparison_of(EKind kind) {
+  switch (kind) {
+  case EKind::equal: return Comparison::equal;
+  case EKind::not_equal: return Comparison::not_equal;
+  case EKind::less: return Comparison::less;
+  case EKind::greater: return Comparison::greater;
+  case EKind::less_or_equal: return Comparison::less_or_equal;
+  case EKind::greater_or_equal: return Comparison::greater_or_equal;
+  default: return std::nullopt;
+  }
+}
+
 } // namespace
+
+/// A call's arguments: views of the terms that variables and constants stand
+/// for (no copy of a long literal per solution), and the terms computed for
+/// the other arguments, held here. Up to four arguments without allocating.
+class QueryRun::CallArguments {
+public:
+  explicit CallArguments(std::size_t count) : count_(count) {
+    if (count > inline_count) {
+      spilled_terms_.resize(count);
+      spilled_views_.resize(count);
+    }
+  }
+  void view(std::size_t i, const rdf::Term& term) { views()[i] = &term; }
+  void hold(std::size_t i, rdf::Term term) {
+    std::optional<rdf::Term>& slot = count_ > inline_count ? spilled_terms_[i] : inline_terms_[i];
+    slot = std::move(term);
+    views()[i] = &*slot;
+  }
+  [[nodiscard]] Arguments arguments() const {
+    return Arguments(
+        {count_ > inline_count ? spilled_views_.data() : inline_views_.data(), count_});
+  }
+
+private:
+  static constexpr std::size_t inline_count = 4;
+  const rdf::Term** views() {
+    return count_ > inline_count ? spilled_views_.data() : inline_views_.data();
+  }
+  std::size_t count_;
+  std::array<std::optional<rdf::Term>, inline_count> inline_terms_;
+  std::array<const rdf::Term*, inline_count> inline_views_{};
+  std::vector<std::optional<rdf::Term>> spilled_terms_;
+  std::vector<const rdf::Term*> spilled_views_;
+};
+
+std::optional<std::size_t> QueryRun::variable_slot(const ExpressionNode& node) {
+  auto [known, first_time] = variable_slots_.try_emplace(&node, SIZE_MAX);
+  if (first_time) {
+    auto found = slots_.find(node.name);
+    if (found != slots_.end()) known->second = found->second;
+  }
+  if (known->second == SIZE_MAX) return std::nullopt;
+  return known->second;
+}
+
+const rdf::Term* QueryRun::bound_term(const ExpressionNode& node, const Row& row) {
+  const std::optional<std::size_t> slot = variable_slot(node);
+  if (!slot || row[*slot] == no_term) return nullptr;
+  return &terms_.term(row[*slot]);
+}
+
+bool QueryRun::evaluate_arguments(const ExpressionNode& node, const Row& row,
+                                  const ActiveGraph& graph, CallArguments& args) {
+  for (std::size_t i = 0; i < node.args.size(); ++i) {
+    const ExpressionNode& arg = *node.args[i];
+    if (arg.kind == EKind::constant) {
+      args.view(i, arg.term);
+    } else if (arg.kind == EKind::variable) {
+      const rdf::Term* term = bound_term(arg, row);
+      if (term == nullptr) return false;
+      args.view(i, *term);
+    } else {
+      std::optional<rdf::Term> result = value(node.args[i], row, graph);
+      // An unbound or failed argument is an error for every function (the
+      // special forms that tolerate one are not calls).
+      if (!result) return false;
+      args.hold(i, std::move(*result));
+    }
+  }
+  return true;
+}
 
 bool QueryRun::holds(const query::Expression& expression, const Row& row,
                      const ActiveGraph& graph) {
-  return truth(value(expression, row, graph)).value_or(false);
+  return truth_of(expression, row, graph).value_or(false);
+}
+
+/// The effective boolean value of an expression, without making the boolean
+/// terms of the connectives and comparisons a FILTER is mostly made of.
+std::optional<bool> QueryRun::truth_of(const query::Expression& expression, const Row& row,
+                                       const ActiveGraph& graph) {
+  const ExpressionNode& node = *expression;
+  if (node.kind == EKind::logical_or || node.kind == EKind::logical_and ||
+      node.kind == EKind::logical_not) {
+    return logical_truth(node, row, graph);
+  }
+  if (const std::optional<Comparison> op = comparison_of(node.kind)) {
+    CallArguments args(node.args.size());
+    if (!evaluate_arguments(node, row, graph, args)) return std::nullopt;
+    try {
+      return compare(*op, args.arguments()[0], args.arguments()[1]);
+    } catch (const ExpressionError&) {
+      return std::nullopt;
+    }
+  }
+  return truth(value(expression, row, graph));
 }
 
 bool QueryRun::holds_all(const std::vector<query::Expression>& expressions, const Row& row,
@@ -46,17 +152,18 @@ std::optional<rdf::Term> QueryRun::value(const query::Expression& expression, co
   switch (node.kind) {
   case EKind::constant: return node.term;
   case EKind::variable: {
-    auto found = slots_.find(node.name);
-    if (found == slots_.end() || row[found->second] == no_term) return std::nullopt;
-    return terms_.term(row[found->second]);
+    const rdf::Term* term = bound_term(node, row);
+    if (term == nullptr) return std::nullopt;
+    return *term;
   }
-  case EKind::bound: {
-    auto found = slots_.find(node.name);
-    return boolean(found != slots_.end() && row[found->second] != no_term);
-  }
+  case EKind::bound: return boolean(bound_term(node, row) != nullptr);
   case EKind::logical_or:
   case EKind::logical_and:
-  case EKind::logical_not: return logical(node, row, graph);
+  case EKind::logical_not: {
+    const std::optional<bool> result = logical_truth(node, row, graph);
+    if (!result) return std::nullopt;
+    return boolean(*result);
+  }
   case EKind::in:
   case EKind::not_in: return membership(node, row, graph);
   case EKind::if_then: {
@@ -78,21 +185,21 @@ std::optional<rdf::Term> QueryRun::value(const query::Expression& expression, co
   }
 }
 
-/// || and && with SPARQL's three-valued logic: an error on one side is
+/// ||, && and ! with SPARQL's three-valued logic: an error on one side is
 /// outweighed by true (||) or false (&&) on the other.
-std::optional<rdf::Term> QueryRun::logical(const ExpressionNode& node, const Row& row,
-                                           const ActiveGraph& graph) {
-  const std::optional<bool> left = truth(value(node.args[0], row, graph));
+std::optional<bool> QueryRun::logical_truth(const ExpressionNode& node, const Row& row,
+                                            const ActiveGraph& graph) {
+  const std::optional<bool> left = truth_of(node.args[0], row, graph);
   if (node.kind == EKind::logical_not) {
     if (!left) return std::nullopt;
-    return boolean(!*left);
+    return !*left;
   }
   const bool is_or = node.kind == EKind::logical_or;
-  if (left && *left == is_or) return boolean(is_or);
-  const std::optional<bool> right = truth(value(node.args[1], row, graph));
-  if (right && *right == is_or) return boolean(is_or);
+  if (left && *left == is_or) return is_or;
+  const std::optional<bool> right = truth_of(node.args[1], row, graph);
+  if (right && *right == is_or) return is_or;
   if (!left || !right) return std::nullopt;
-  return boolean(!is_or);
+  return !is_or;
 }
 
 /// IN and NOT IN (17.4.1.9-10): = against each member; an error only counts
@@ -120,33 +227,19 @@ std::optional<rdf::Term> QueryRun::membership(const ExpressionNode& node, const 
 
 std::optional<rdf::Term> QueryRun::call(const ExpressionNode& node, const Row& row,
                                         const ActiveGraph& graph) {
-  std::vector<rdf::Term> args;
-  args.reserve(node.args.size());
-  for (const query::Expression& arg : node.args) {
-    std::optional<rdf::Term> result = value(arg, row, graph);
-    if (!result) {
-      // Only BNODE() and CONCAT-like calls see every argument; an unbound
-      // argument is an error for every function that has one.
-      return std::nullopt;
-    }
-    args.push_back(std::move(*result));
-  }
+  CallArguments args(node.args.size());
+  if (!evaluate_arguments(node, row, graph, args)) return std::nullopt;
   try {
-    return operate(node, args);
+    return operate(node, args.arguments());
   } catch (const ExpressionError&) {
     return std::nullopt;
   }
 }
 
-rdf::Term QueryRun::operate(const ExpressionNode& node, const std::vector<rdf::Term>& args) {
+rdf::Term QueryRun::operate(const ExpressionNode& node, Arguments args) {
+  if (const std::optional<Comparison> op = comparison_of(node.kind))
+    return boolean(compare(*op, args[0], args[1]));
   switch (node.kind) {
-  case EKind::equal: return boolean(compare(Comparison::equal, args[0], args[1]));
-  case EKind::not_equal: return boolean(compare(Comparison::not_equal, args[0], args[1]));
-  case EKind::less: return boolean(compare(Comparison::less, args[0], args[1]));
-  case EKind::greater: return boolean(compare(Comparison::greater, args[0], args[1]));
-  case EKind::less_or_equal: return boolean(compare(Comparison::less_or_equal, args[0], args[1]));
-  case EKind::greater_or_equal:
-    return boolean(compare(Comparison::greater_or_equal, args[0], args[1]));
   case EKind::add: return arithmetic(Arithmetic::add, args[0], args[1]);
   case EKind::subtract: return arithmetic(Arithmetic::subtract, args[0], args[1]);
   case EKind::multiply: return arithmetic(Arithmetic::multiply, args[0], args[1]);
@@ -154,8 +247,15 @@ rdf::Term QueryRun::operate(const ExpressionNode& node, const std::vector<rdf::T
   case EKind::unary_plus: return unary_plus(args[0]);
   case EKind::unary_minus: return unary_minus(args[0]);
   case EKind::function_call: return call_function(node.name, args, functions_);
-  default: return call_builtin(node.name, args, functions_);
+  default: return builtin_of(node)(args, functions_);
   }
+}
+
+BuiltinFunction QueryRun::builtin_of(const ExpressionNode& node) {
+  auto [known, first_time] = builtins_.try_emplace(&node, nullptr);
+  if (first_time) known->second = builtin_named(node.name);
+  if (known->second == nullptr) throw ExpressionError("unknown function " + node.name);
+  return known->second;
 }
 
 } // namespace wa::engine

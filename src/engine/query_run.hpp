@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 namespace wa::engine {
@@ -123,13 +124,25 @@ private:
   bool holds(const query::Expression& expression, const Row& row, const ActiveGraph& graph);
   bool holds_all(const std::vector<query::Expression>& expressions, const Row& row,
                  const ActiveGraph& graph);
-  std::optional<rdf::Term> logical(const query::ExpressionNode& node, const Row& row,
-                                   const ActiveGraph& graph);
+  std::optional<bool> truth_of(const query::Expression& expression, const Row& row,
+                               const ActiveGraph& graph);
+  std::optional<bool> logical_truth(const query::ExpressionNode& node, const Row& row,
+                                    const ActiveGraph& graph);
   std::optional<rdf::Term> membership(const query::ExpressionNode& node, const Row& row,
                                       const ActiveGraph& graph);
   std::optional<rdf::Term> call(const query::ExpressionNode& node, const Row& row,
                                 const ActiveGraph& graph);
-  rdf::Term operate(const query::ExpressionNode& node, const std::vector<rdf::Term>& args);
+  class CallArguments;
+  bool evaluate_arguments(const query::ExpressionNode& node, const Row& row,
+                          const ActiveGraph& graph, CallArguments& args);
+  rdf::Term operate(const query::ExpressionNode& node, Arguments args);
+  /// A variable's slot and a call's built-in, found once per node of the
+  /// query rather than by name for every solution.
+  std::optional<std::size_t> variable_slot(const query::ExpressionNode& node);
+  const rdf::Term* bound_term(const query::ExpressionNode& node, const Row& row);
+  BuiltinFunction builtin_of(const query::ExpressionNode& node);
+  std::unordered_map<const query::ExpressionNode*, std::size_t> variable_slots_;
+  std::unordered_map<const query::ExpressionNode*, BuiltinFunction> builtins_;
 
   // aggregates (aggregation.cpp)
   std::vector<std::optional<rdf::Term>>

@@ -1,5 +1,6 @@
 // The SPARQL endpoint as clients see it: a real `werkagenda serve` process on
 // an ephemeral loopback port, spoken to over HTTP.
+#include "publish/gzip.hpp"
 #include "support/loopback_listener.hpp"
 #include "support/project.hpp"
 #include "support/server_process.hpp"
@@ -16,6 +17,7 @@
 
 #include <atomic>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <future>
 #include <thread>
@@ -254,6 +256,22 @@ TEST(EndpointWithLoadedData, ServesFilesAloneWithoutDescribingThem) {
   auto dumps = client.Get("/dump/");
   ASSERT_TRUE(dumps);
   EXPECT_EQ(dumps->status, 404) << "the loaded files are the user's own: no dumps of them";
+}
+
+TEST_F(Endpoint, ServesTheQueryPageScriptCompressedOrPlain) {
+  const std::filesystem::path script =
+      test::project_root() / "node_modules/@zazuko/yasgui/build/yasgui.min.js";
+  if (!std::filesystem::exists(script)) GTEST_SKIP() << "YASGUI is not installed (npm ci)";
+  httplib::Client plain_client = client();
+  plain_client.set_decompress(false);
+  auto plain = plain_client.Get("/assets/yasgui/yasgui.min.js");
+  auto compressed = plain_client.Get("/assets/yasgui/yasgui.min.js", {{"Accept-Encoding", "gzip"}});
+  ASSERT_TRUE(plain && compressed);
+  EXPECT_EQ(plain->status, 200);
+  EXPECT_EQ(plain->body.size(), std::filesystem::file_size(script));
+  EXPECT_EQ(compressed->get_header_value("Content-Encoding"), "gzip");
+  EXPECT_LT(compressed->body.size(), plain->body.size());
+  EXPECT_EQ(publish::gunzip(compressed->body), plain->body);
 }
 
 TEST_F(Endpoint, DescribesItselfWithoutAQuery) {

@@ -19,13 +19,14 @@ namespace wa::engine {
 
 namespace {
 
-using Args = std::span<const rdf::Term>;
-using Builtin = std::function<rdf::Term(Args, FunctionContext&)>;
+using Args = Arguments;
 
 const std::string xsd = "http://www.w3.org/2001/XMLSchema#";
 
 rdf::Term boolean(bool value) {
-  return rdf::Term::typed(value ? "true" : "false", xsd + "boolean");
+  static const rdf::Term true_term = rdf::Term::typed("true", xsd + "boolean");
+  static const rdf::Term false_term = rdf::Term::typed("false", xsd + "boolean");
+  return value ? true_term : false_term;
 }
 rdf::Term integer(std::int64_t value) { return integer_literal(value); }
 
@@ -199,8 +200,8 @@ rdf::Term str(const rdf::Term& term) {
   return rdf::Term::literal(term.value);
 }
 
-const std::map<std::string, Builtin, std::less<>>& table() {
-  static const std::map<std::string, Builtin, std::less<>> builtins = {
+const std::map<std::string, BuiltinFunction, std::less<>>& table() {
+  static const std::map<std::string, BuiltinFunction, std::less<>> builtins = {
       {"STR", [](Args a, FunctionContext&) { return str(a[0]); }},
       {"LANG", [](Args a, FunctionContext&) { return language_of(a[0]); }},
       {"LANGMATCHES",
@@ -312,11 +313,19 @@ const std::map<std::string, Builtin, std::less<>>& table() {
 
 } // namespace
 
+BuiltinFunction builtin_named(std::string_view name) {
+  auto found = table().find(name);
+  return found == table().end() ? nullptr : found->second;
+}
+
 rdf::Term call_builtin(std::string_view name, std::span<const rdf::Term> args,
                        FunctionContext& context) {
-  auto found = table().find(name);
-  if (found == table().end()) throw ExpressionError("unknown function " + std::string(name));
-  return found->second(args, context);
+  BuiltinFunction function = builtin_named(name);
+  if (function == nullptr) throw ExpressionError("unknown function " + std::string(name));
+  std::vector<const rdf::Term*> views;
+  for (const rdf::Term& arg : args)
+    views.push_back(&arg);
+  return function(Arguments(views), context);
 }
 
 } // namespace wa::engine

@@ -175,7 +175,7 @@ rdf::Term to_date_time(const rdf::Term& term) {
 
 } // namespace
 
-rdf::Term call_function(std::string_view iri, std::span<const rdf::Term> args, FunctionContext&) {
+rdf::Term call_function(std::string_view iri, Arguments args, FunctionContext&) {
   if (!iri.starts_with(xsd) || args.size() != 1) {
     throw ExpressionError("unknown function <" + std::string(iri) + ">");
   }

@@ -67,6 +67,25 @@ enum class Arithmetic { add, subtract, multiply, divide };
 [[nodiscard]] rdf::Term unary_minus(const rdf::Term& operand);
 [[nodiscard]] rdf::Term unary_plus(const rdf::Term& operand);
 
+/// The evaluated arguments of a call, as a view of terms that outlive it: the
+/// evaluator hands over the dataset's own terms without copying them.
+class Arguments {
+public:
+  explicit Arguments(std::span<const rdf::Term* const> terms) : terms_(terms) {}
+  [[nodiscard]] const rdf::Term& operator[](std::size_t i) const { return *terms_[i]; }
+  [[nodiscard]] std::size_t size() const { return terms_.size(); }
+  [[nodiscard]] bool empty() const { return terms_.empty(); }
+
+private:
+  std::span<const rdf::Term* const> terms_;
+};
+
+using BuiltinFunction = rdf::Term (*)(Arguments, FunctionContext&);
+
+/// The built-in of an upper-case name, null for an unknown name; the
+/// evaluator looks it up once per call in the query, not once per solution.
+[[nodiscard]] BuiltinFunction builtin_named(std::string_view name);
+
 /// A built-in call by its upper-case name: STR, LANG, LANGMATCHES, DATATYPE,
 /// IRI, URI, BNODE, RAND, ABS, CEIL, FLOOR, ROUND, CONCAT, STRLEN, UCASE,
 /// LCASE, ENCODE_FOR_URI, CONTAINS, STRSTARTS, STRENDS, STRBEFORE, STRAFTER,
@@ -80,7 +99,7 @@ enum class Arithmetic { add, subtract, multiply, divide };
 /// A call of a function IRI: the XSD constructor casts (xsd:string,
 /// xsd:boolean, xsd:integer, xsd:decimal, xsd:float, xsd:double,
 /// xsd:dateTime, and the derived integer types); an unknown IRI is an error.
-[[nodiscard]] rdf::Term call_function(std::string_view iri, std::span<const rdf::Term> args,
+[[nodiscard]] rdf::Term call_function(std::string_view iri, Arguments args,
                                       FunctionContext& context);
 
 /// The order of ORDER BY (15.1): blank nodes < IRIs < literals, and within
