@@ -81,6 +81,10 @@ private:
   Rows evaluate_distinct(const query::PatternNode& node, const Row& input,
                          const ActiveGraph& graph);
   Rows evaluate_slice(const query::PatternNode& node, const Row& input, const ActiveGraph& graph);
+  /// The ORDER BY under the slice being evaluated, and how many of its first
+  /// solutions the slice keeps: that many are sorted, not all.
+  const query::PatternNode* top_k_node_ = nullptr;
+  std::size_t top_k_ = SIZE_MAX;
   Rows evaluate_group(const query::PatternNode& node, const Row& input, const ActiveGraph& graph);
   bool sideways(const query::Pattern& pattern);
   std::map<const query::PatternNode*, bool> sideways_filters_;

@@ -343,6 +343,22 @@ TEST(EngineAnswers, SortsOnAnExpressionThenSkipsAndLimits) {
   EXPECT_EQ(rows_of(result, true), (Rows{"\"Bob\"", "\"Alice\""}));
 }
 
+TEST(EngineAnswers, LimitsAnOrderedSubQueryAndTheOrderedQueryAroundIt) {
+  // Under a LIMIT only the kept solutions are sorted; the sub-query's own
+  // LIMIT (Alice and Bob of three people) must not cut the outer one.
+  rdf::QueryResult result = ask_people("SELECT ?p WHERE { { SELECT ?p WHERE { ?p a ex:Person } "
+                                       "ORDER BY ?p LIMIT 2 } } ORDER BY DESC(?p) LIMIT 1");
+  EXPECT_EQ(rows_of(result, true), (Rows{ex("bob")}));
+}
+
+TEST(EngineAnswers, KeepsTheOrderOfSolutionsThatSortEqualUnderALimit) {
+  rdf::QueryResult all = ask_people("SELECT ?p ?city WHERE { ?p ex:city ?city } ORDER BY ?city");
+  rdf::QueryResult first_two =
+      ask_people("SELECT ?p ?city WHERE { ?p ex:city ?city } ORDER BY ?city LIMIT 2");
+  const Rows all_rows = rows_of(all, true);
+  EXPECT_EQ(rows_of(first_two, true), Rows(all_rows.begin(), all_rows.begin() + 2));
+}
+
 // Joins: a triple pattern that matches more than once before a join.
 
 TEST(EngineAnswers, JoinsAnOptionalAfterAManyValuedPattern) {

@@ -13,15 +13,21 @@ namespace wa::engine {
 using query::PatternNode;
 
 Rows QueryRun::evaluate_group(const PatternNode& node, const Row& input, const ActiveGraph& graph) {
-  const Rows rows = evaluate(node.children[0], input, graph);
+  Rows rows = evaluate(node.children[0], input, graph);
+  std::vector<std::size_t> key_slots;
+  for (const std::string& name : node.variables)
+    key_slots.push_back(slot(name));
+  // Each row moves into its group: grouping does not hold the input twice.
   std::map<std::vector<TermId>, Rows> groups;
-  for (const Row& row : rows) {
+  for (Row& row : rows) {
     cancellation_.check();
     std::vector<TermId> key;
-    for (const std::string& name : node.variables)
-      key.push_back(row[slot(name)]);
-    groups[key].push_back(row);
+    key.reserve(key_slots.size());
+    for (std::size_t at : key_slots)
+      key.push_back(row[at]);
+    groups[std::move(key)].push_back(std::move(row));
   }
+  Rows().swap(rows);
   if (groups.empty() && node.variables.empty()) groups[{}] = {};
   Rows out;
   for (const auto& [key, members] : groups) {

@@ -1,8 +1,10 @@
 // OrderBy (SPARQL 1.1 §18.5): the solutions sorted by the order conditions, unbound (or an
-// error) first; a stable sort, each row's keys computed once.
+// error) first; a stable sort, each row's keys computed once. Under a LIMIT, only the
+// solutions the slice keeps are sorted (top-k).
 #include "engine/query_run.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <numeric>
 #include <optional>
 #include <utility>
@@ -13,36 +15,60 @@ namespace wa::engine {
 using query::PatternNode;
 
 Rows QueryRun::evaluate_order(const PatternNode& node, const Row& input, const ActiveGraph& graph) {
+  // Read before the children run: a sub-query's slice below resets it.
+  const std::size_t limit = &node == top_k_node_ ? top_k_ : SIZE_MAX;
   Rows rows = evaluate(node.children[0], input, graph);
-  // Each row's keys once, so that the comparison does not re-evaluate them.
-  std::vector<std::vector<std::optional<rdf::Term>>> keys;
-  keys.reserve(rows.size());
+  // Each row's keys once, so that the comparison does not re-evaluate them:
+  // a variable's key is its term in the dictionary, a computed key is held
+  // in `computed` (a deque, so that the pointers stay valid); null is unbound.
+  const std::size_t width = node.order.size();
+  std::vector<const rdf::Term*> keys;
+  keys.reserve(rows.size() * width);
+  std::deque<rdf::Term> computed;
   for (const Row& row : rows) {
     cancellation_.check();
-    std::vector<std::optional<rdf::Term>> key;
-    for (const query::OrderCondition& condition : node.order)
-      key.push_back(value(condition.expression, row, graph));
-    keys.push_back(std::move(key));
-  }
-  std::vector<std::size_t> order(rows.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    cancellation_.check();
-    for (std::size_t k = 0; k < node.order.size(); ++k) {
-      const auto& x = keys[a][k];
-      const auto& y = keys[b][k];
-      int c = 0;
-      if (!x || !y) {
-        c = (x ? 1 : 0) - (y ? 1 : 0); // unbound (or an error) first
+    for (const query::OrderCondition& condition : node.order) {
+      const query::ExpressionNode& expression = *condition.expression;
+      if (expression.kind == query::ExpressionNode::Kind::variable) {
+        keys.push_back(bound_term(expression, row));
+      } else if (std::optional<rdf::Term> value = this->value(condition.expression, row, graph)) {
+        keys.push_back(&computed.emplace_back(std::move(*value)));
       } else {
-        c = order_compare(*x, *y);
+        keys.push_back(nullptr);
       }
+    }
+  }
+  // Ties keep the solutions' order, so the first k of a partial sort are
+  // the first k of the stable sort.
+  auto before = [&](std::size_t a, std::size_t b) {
+    for (std::size_t k = 0; k < width; ++k) {
+      const rdf::Term* x = keys[a * width + k];
+      const rdf::Term* y = keys[b * width + k];
+      const int c = (x == nullptr || y == nullptr) ? (x ? 1 : 0) - (y ? 1 : 0) // unbound first
+                                                   : order_compare(*x, *y);
       if (c != 0) return node.order[k].descending ? c > 0 : c < 0;
     }
-    return false;
-  });
+    return a < b;
+  };
+  std::vector<std::size_t> order(rows.size());
+  std::iota(order.begin(), order.end(), 0);
+  const std::size_t keep = std::min(limit, rows.size());
+  if (keep < rows.size()) {
+    // ORDER BY with LIMIT (and OFFSET): only the first offset + limit are sorted.
+    std::partial_sort(order.begin(), order.begin() + static_cast<long>(keep), order.end(),
+                      [&](std::size_t a, std::size_t b) {
+                        cancellation_.check();
+                        return before(a, b);
+                      });
+    order.resize(keep);
+  } else {
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      cancellation_.check();
+      return before(a, b);
+    });
+  }
   Rows sorted;
-  sorted.reserve(rows.size());
+  sorted.reserve(order.size());
   for (std::size_t index : order)
     sorted.push_back(std::move(rows[index]));
   return sorted;
