@@ -110,6 +110,9 @@ private:
   std::size_t wanted_ = SIZE_MAX;
   std::vector<std::size_t> bgp_order(const std::vector<query::TriplePattern>& triples,
                                      const Row& input, const ActiveGraph& graph) const;
+  [[nodiscard]] double bound_selectivity(const ActiveGraph& graph, TermId predicate,
+                                         bool subject_bound, bool predicate_bound,
+                                         bool object_bound) const;
 
   // EXISTS (exists.cpp)
   struct ExistsMemo {

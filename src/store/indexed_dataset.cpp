@@ -55,6 +55,9 @@ IndexedDataset DatasetBuilder::build() && {
   dataset.dictionary_ = std::move(dictionary_);
   dataset.quads_ = QuadIndex(std::move(quads_));
   dataset.named_graphs_ = std::move(named_graphs_);
+  std::vector<TermId> graphs = dataset.named_graphs_;
+  graphs.push_back(no_term);
+  dataset.statistics_ = PredicateStatistics(dataset.quads_, graphs);
   return dataset;
 }
 

@@ -5,6 +5,7 @@
 
 #include "rdf/term.hpp"
 #include "store/dictionary.hpp"
+#include "store/predicate_statistics.hpp"
 #include "store/quad_index.hpp"
 
 #include <functional>
@@ -21,12 +22,15 @@ public:
   [[nodiscard]] const std::vector<TermId>& named_graphs() const { return named_graphs_; }
   /// The triples of the default graph.
   [[nodiscard]] std::size_t default_graph_size() const;
+  /// Each predicate's triples and distinct subjects and objects, per graph.
+  [[nodiscard]] const PredicateStatistics& statistics() const { return statistics_; }
 
 private:
   friend class DatasetBuilder;
   Dictionary dictionary_;
   QuadIndex quads_;
   std::vector<TermId> named_graphs_;
+  PredicateStatistics statistics_;
 };
 
 /// Collects triples graph by graph, then builds the immutable dataset.

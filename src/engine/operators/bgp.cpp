@@ -168,9 +168,33 @@ const QueryRun::BgpPlan& QueryRun::planned(const std::vector<query::TriplePatter
   return found->second;
 }
 
+/// The share of a pattern's triples (as counted from its constants) that
+/// still match once the variables bound by earlier steps have their values:
+/// with a constant predicate, 1 / its distinct subjects for a bound subject
+/// and 1 / its distinct objects for a bound object (exact statistics of the
+/// dataset); otherwise a rough 1/16 per bound variable.
+double QueryRun::bound_selectivity(const ActiveGraph& graph, TermId predicate, bool subject_bound,
+                                   bool predicate_bound, bool object_bound) const {
+  if (predicate == no_term) {
+    const int bound = (subject_bound ? 1 : 0) + (predicate_bound ? 1 : 0) + (object_bound ? 1 : 0);
+    return 1.0 / static_cast<double>(1U << (4U * static_cast<unsigned>(bound)));
+  }
+  store::PredicateCounts counts;
+  for (TermId stored : graph.graphs) {
+    const store::PredicateCounts in_graph = dataset_.statistics().of(stored, predicate);
+    counts.subjects += in_graph.subjects;
+    counts.objects += in_graph.objects;
+  }
+  double share = 1.0;
+  if (subject_bound && counts.subjects > 0) share /= static_cast<double>(counts.subjects);
+  if (object_bound && counts.objects > 0) share /= static_cast<double>(counts.objects);
+  return share;
+}
+
 /// With the optimizer, the triple patterns in the order that keeps the
 /// intermediate results small: each time the pattern with the fewest
-/// matching triples (exact counts of its constant positions), among those
+/// expected matches (exact counts of its constant positions, scaled by the
+/// predicate's statistics for the variables bound before it), among those
 /// sharing a variable with what is bound already; without it, as written.
 std::vector<std::size_t> QueryRun::bgp_order(const std::vector<query::TriplePattern>& triples,
                                              const Row& input, const ActiveGraph& graph) const {
@@ -180,28 +204,28 @@ std::vector<std::size_t> QueryRun::bgp_order(const std::vector<query::TriplePatt
   std::set<std::string> bound;
   for (const auto& [name, index] : slots_)
     if (input[index] != no_term) bound.insert(name);
+  auto is_bound = [&](const query::TermOrVariable& position) {
+    const auto* variable = std::get_if<query::Variable>(&position);
+    return variable != nullptr && bound.contains(variable->name);
+  };
   auto estimate = [&](const query::TriplePattern& triple) {
     bool missing = false;
     auto constant = [&](const query::TermOrVariable& position) -> TermId {
       if (std::holds_alternative<query::Variable>(position)) return no_term;
       return position_term(position, input, missing);
     };
-    const std::size_t count = count_triples(dataset_, graph, constant(triple.subject),
-                                            constant(triple.predicate), constant(triple.object));
-    std::size_t bound_variables = 0;
-    for (const auto* position : {&triple.subject, &triple.predicate, &triple.object}) {
-      if (const auto* variable = std::get_if<query::Variable>(position))
-        bound_variables += bound.contains(variable->name) ? 1 : 0;
-    }
-    // Each bound variable narrows the range: a rough factor, as counts for
-    // a bound variable are not known until its value is.
-    return missing ? 0 : count >> (bound_variables * 4);
+    const TermId predicate = constant(triple.predicate);
+    const auto count = static_cast<double>(count_triples(dataset_, graph, constant(triple.subject),
+                                                         predicate, constant(triple.object)));
+    if (missing) return 0.0;
+    return count * bound_selectivity(graph, predicate, is_bound(triple.subject),
+                                     is_bound(triple.predicate), is_bound(triple.object));
   };
   std::vector<std::size_t> chosen;
   std::vector<bool> used(triples.size(), false);
   for (std::size_t step = 0; step < triples.size(); ++step) {
     std::size_t best = triples.size();
-    std::pair<bool, std::size_t> best_key{true, 0};
+    std::pair<bool, double> best_key{true, 0.0};
     for (std::size_t i = 0; i < triples.size(); ++i) {
       if (used[i]) continue;
       // Connected: shares a variable with what is bound (the input's too);
@@ -212,7 +236,7 @@ std::vector<std::size_t> QueryRun::bgp_order(const std::vector<query::TriplePatt
         if (const auto* variable = std::get_if<query::Variable>(position))
           connected = connected || bound.contains(variable->name);
       }
-      const std::pair<bool, std::size_t> key{!connected, estimate(triples[i])};
+      const std::pair<bool, double> key{!connected, estimate(triples[i])};
       if (best == triples.size() || key < best_key) {
         best = i;
         best_key = key;
