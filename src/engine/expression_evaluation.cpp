@@ -4,6 +4,8 @@
 // An error is nullopt: unbound for BIND and SELECT, false for FILTER.
 #include "engine/query_run.hpp"
 
+#include "engine/expr/strings.hpp"
+
 #include <array>
 
 namespace wa::engine {
@@ -92,21 +94,23 @@ const rdf::Term* QueryRun::bound_term(const ExpressionNode& node, const Row& row
 }
 
 bool QueryRun::evaluate_arguments(const ExpressionNode& node, const Row& row,
-                                  const ActiveGraph& graph, CallArguments& args) {
-  for (std::size_t i = 0; i < node.args.size(); ++i) {
+                                  const ActiveGraph& graph, CallArguments& args,
+                                  std::size_t first) {
+  for (std::size_t i = first; i < node.args.size(); ++i) {
     const ExpressionNode& arg = *node.args[i];
+    const std::size_t at = i - first;
     if (arg.kind == EKind::constant) {
-      args.view(i, arg.term);
+      args.view(at, arg.term);
     } else if (arg.kind == EKind::variable) {
       const rdf::Term* term = bound_term(arg, row);
       if (term == nullptr) return false;
-      args.view(i, *term);
+      args.view(at, *term);
     } else {
       std::optional<rdf::Term> result = value(node.args[i], row, graph);
       // An unbound or failed argument is an error for every function (the
       // special forms that tolerate one are not calls).
       if (!result) return false;
-      args.hold(i, std::move(*result));
+      args.hold(at, std::move(*result));
     }
   }
   return true;
@@ -125,6 +129,10 @@ std::optional<bool> QueryRun::truth_of(const query::Expression& expression, cons
   if (node.kind == EKind::logical_or || node.kind == EKind::logical_and ||
       node.kind == EKind::logical_not) {
     return logical_truth(node, row, graph);
+  }
+  if (is_lower_case_search(node)) {
+    if (std::optional<std::optional<bool>> found = lower_case_search(node, row, graph))
+      return *found;
   }
   if (const std::optional<Comparison> op = comparison_of(node.kind)) {
     CallArguments args(node.args.size());
@@ -249,6 +257,41 @@ rdf::Term QueryRun::operate(const ExpressionNode& node, Arguments args) {
   case EKind::function_call: return call_function(node.name, args, functions_);
   default: return builtin_of(node)(args, functions_);
   }
+}
+
+/// CONTAINS(LCASE(x), y): the usual form of a case-insensitive text search.
+bool QueryRun::is_lower_case_search(const ExpressionNode& node) {
+  if (node.kind != EKind::builtin) return false;
+  auto [known, first_time] = lower_case_searches_.try_emplace(&node, false);
+  if (first_time) {
+    known->second = node.name == "CONTAINS" && node.args.size() == 2 &&
+                    node.args[0]->kind == EKind::builtin && node.args[0]->name == "LCASE" &&
+                    node.args[0]->args.size() == 1;
+  }
+  return known->second;
+}
+
+/// A case-insensitive search of ASCII text without the lower-cased copy
+/// LCASE would make for every solution; the errors are those of the
+/// functions (17.4.3: both string literals, compatible tags). nullopt when
+/// the text is not ASCII: then the functions themselves answer.
+std::optional<std::optional<bool>>
+QueryRun::lower_case_search(const ExpressionNode& node, const Row& row, const ActiveGraph& graph) {
+  CallArguments text(1);
+  CallArguments needle(1);
+  if (!evaluate_arguments(*node.args[0], row, graph, text) ||
+      !evaluate_arguments(node, row, graph, needle, 1)) {
+    return std::optional<bool>();
+  }
+  const rdf::Term& x = text.arguments()[0];
+  const rdf::Term& y = needle.arguments()[0];
+  if (!is_string_literal(x) || !is_string_literal(y) ||
+      (!y.language.empty() && y.language != x.language)) {
+    return std::optional<bool>();
+  }
+  const std::optional<bool> found = ascii_lower_case_contains(x.value, y.value);
+  if (!found) return std::nullopt;
+  return found;
 }
 
 BuiltinFunction QueryRun::builtin_of(const ExpressionNode& node) {

@@ -140,8 +140,14 @@ private:
   std::optional<rdf::Term> call(const query::ExpressionNode& node, const Row& row,
                                 const ActiveGraph& graph);
   class CallArguments;
+  /// Evaluates `node`'s arguments from `first` on into `args` (from 0);
+  /// false if one is unbound or an error.
   bool evaluate_arguments(const query::ExpressionNode& node, const Row& row,
-                          const ActiveGraph& graph, CallArguments& args);
+                          const ActiveGraph& graph, CallArguments& args, std::size_t first = 0);
+  bool is_lower_case_search(const query::ExpressionNode& node);
+  std::optional<std::optional<bool>> lower_case_search(const query::ExpressionNode& node,
+                                                       const Row& row, const ActiveGraph& graph);
+  std::unordered_map<const query::ExpressionNode*, bool> lower_case_searches_;
   rdf::Term operate(const query::ExpressionNode& node, Arguments args);
   /// A variable's slot and a call's built-in, found once per node of the
   /// query rather than by name for every solution.

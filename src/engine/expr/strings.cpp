@@ -114,6 +114,16 @@ std::string lower_case(std::string_view text) {
              : map_case(text, ucasemap_utf8ToLower);
 }
 
+std::optional<bool> ascii_lower_case_contains(std::string_view text, std::string_view needle) {
+  if (!is_ascii(text)) return std::nullopt;
+  auto lower_equals = [](char from_text, char from_needle) {
+    return (from_text >= 'A' && from_text <= 'Z' ? static_cast<char>(from_text + 32) : from_text) ==
+           from_needle;
+  };
+  return std::search(text.begin(), text.end(), needle.begin(), needle.end(), lower_equals) !=
+         text.end();
+}
+
 std::string encode_for_uri(std::string_view text) {
   static const char hex[] = "0123456789ABCDEF";
   std::string out;

@@ -4,6 +4,7 @@
 
 #include "rdf/term.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,11 @@ void check_compatible(const rdf::Term& first, const rdf::Term& second);
 [[nodiscard]] std::size_t byte_offset(std::string_view text, std::size_t index);
 [[nodiscard]] std::string upper_case(std::string_view text);
 [[nodiscard]] std::string lower_case(std::string_view text);
+/// CONTAINS(LCASE(text), needle) without making the lower-cased copy, for
+/// text of ASCII only; nullopt for other text, whose lower case only ICU
+/// knows (it may even be ASCII: the Kelvin sign's is "k").
+[[nodiscard]] std::optional<bool> ascii_lower_case_contains(std::string_view text,
+                                                            std::string_view needle);
 [[nodiscard]] std::string encode_for_uri(std::string_view text);
 /// RFC 4647 basic filtering: does the language tag match the range?
 [[nodiscard]] bool language_matches(std::string_view tag, std::string_view range);

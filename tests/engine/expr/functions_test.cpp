@@ -1,5 +1,6 @@
 // Facts of section 17 the W3C suites check only in passing.
 #include "engine/expr/functions.hpp"
+#include "engine/expr/strings.hpp"
 
 #include <gtest/gtest.h>
 
@@ -49,6 +50,18 @@ TEST(Functions, MapsTheCaseOfAsciiAndOfOtherTextAlike) {
             rdf::Term::literal("ABC-XYZ_09", "nl"));
   EXPECT_EQ(call("LCASE", {rdf::Term::literal("ÉÉN ALGORITME")}),
             rdf::Term::literal("één algoritme"));
+}
+
+TEST(Functions, SearchesAsciiTextAsItsLowerCaseWouldBeSearched) {
+  EXPECT_EQ(ascii_lower_case_contains("Het ALGORITMEregister", "algoritme"), true);
+  EXPECT_EQ(ascii_lower_case_contains("Het ALGORITMEregister", "ALGORITME"), false)
+      << "the lower-cased text has no capitals left to match";
+  EXPECT_EQ(ascii_lower_case_contains("abc", ""), true);
+  // Outside ASCII only ICU knows the lower case: U+212A KELVIN SIGN's is "k".
+  EXPECT_EQ(ascii_lower_case_contains("\u212A", "k"), std::nullopt);
+  EXPECT_EQ(
+      call("CONTAINS", {call("LCASE", {rdf::Term::literal("\u212A")}), rdf::Term::literal("k")}),
+      rdf::Term::typed("true", xsd + "boolean"));
 }
 
 TEST(Functions, UpperCaseMayMakeTextThreeTimesLonger) {
