@@ -186,7 +186,10 @@ private:
     for (const Note& note : action.notes)
       texts.push_back(note.text);
     if (action.executors) {
-      add_executors(*action.executors, item);
+      add_executors(*action.executors, key, item);
+      // An executor cell names acts too ("JenV (voor AVG)"); it comes last so
+      // that the numbers of the other texts' references stay as they were.
+      texts.push_back(action.executors->statement);
     }
     link_legislation(item, "action-" + key, texts);
   }
@@ -204,8 +207,10 @@ private:
     add_provenance(item, source);
   }
 
-  void add_executors(const Executors& executors, const Term& action) {
+  void add_executors(const Executors& executors, const std::string& action_key,
+                     const Term& action) {
     add(action, wa("executorStatement"), nl(executors.statement));
+    add_participations(executors, action_key, action);
     for (const std::string& body : executors.bodies) {
       add(action, wa("executedBy"), Term::iri(body));
     }
@@ -214,6 +219,41 @@ private:
     }
     if (executors.lead_to_be_determined) {
       add(action, wa("leadToBeDetermined"), Term::typed("true", ns::term(ns::xsd, "boolean")));
+    }
+  }
+
+  static Term boolean(bool value) {
+    return Term::typed(value ? "true" : "false", ns::term(ns::xsd, "boolean"));
+  }
+
+  /// The qualified view of the executor cell: each named body's role, scope,
+  /// the acts its scope names, and whether it is an example or conditional.
+  void add_participations(const Executors& executors, const std::string& action_key,
+                          const Term& action) {
+    std::vector<Term> nodes;
+    for (std::size_t k = 0; k < executors.participations.size(); ++k) {
+      const std::string number = action_key + "-" + std::to_string(k + 1);
+      nodes.push_back(id("participation", number));
+      add(nodes.back(), rdfs_label, nl("Deelname " + number));
+      add(nodes.back(), rdfs_label, en("Participation " + number));
+    }
+    for (std::size_t k = 0; k < executors.participations.size(); ++k) {
+      const Participation& part = executors.participations[k];
+      const Term& node = nodes[k];
+      add(action, wa("participation"), node);
+      add(node, rdf_type, wa("Participation"));
+      add(node, wa("participant"), Term::iri(part.body));
+      add(node, wa("role"), wa(part.lead ? "Lead" : "Executor"));
+      if (!part.scope.empty()) {
+        add(node, wa("scope"), nl(part.scope));
+        for (const LegalMention& mention : linker_.mentions_in(part.scope)) {
+          add(node, wa("concerns"), Term::iri(mention.act));
+        }
+      }
+      if (part.within) add(node, wa("withinParticipation"), nodes[*part.within]);
+      add(node, wa("isExample"), boolean(part.example));
+      add(node, wa("isConditional"), boolean(part.conditional));
+      add(node, wa("sourceLine"), integer(executors.line));
     }
   }
 

@@ -2,6 +2,7 @@
 // plain values, before any RDF.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,12 +44,26 @@ struct PlannedResult {
   int line = 0; ///< where the cell begins in the source
 };
 
+/// One body's part in an action as its executor cell states it: the
+/// qualified form of "executed by" (see ontology/MODEL.md, Participation).
+struct Participation {
+  std::string body;                  ///< IRI of the body
+  bool lead = false;                 ///< the first named, or joined to it by "/"
+  std::string scope;                 ///< the qualifier verbatim ("voor AVG"); may be empty
+  std::optional<std::size_t> within; ///< the participation in whose qualifier it is named
+  bool example = false;              ///< named as an example ("bijv.", "Zoals")
+  bool conditional = false;          ///< its part depends on a condition ("evt.")
+};
+
 struct Executors {
   std::string statement;               ///< the cell as written, notes removed
-  std::vector<std::string> bodies;     ///< IRIs of the named bodies, in text order
+  std::vector<std::string> bodies;     ///< IRIs of the firmly named bodies (no examples)
   std::optional<std::string> lead;     ///< IRI of the first named body ("trekker")
   bool lead_to_be_determined = false;  ///< the cell starts with "Ntb"
   std::vector<std::string> unresolved; ///< words that name no known body
+  int line = 0;                        ///< where the (first) executor cell begins
+  /// Every named body's part, examples included, in text order.
+  std::vector<Participation> participations;
 };
 
 struct Action {

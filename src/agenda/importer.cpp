@@ -420,6 +420,7 @@ private:
     action.description = take_notes(cells.empty() ? "" : cells[0], action.notes, action.source);
     std::vector<std::string> executor_cells;
     std::vector<std::string> executor_notes;
+    int executor_line = row.line;
     for (std::size_t i = 1; i < cells.size(); ++i) {
       const std::size_t notes_before = action.notes.size();
       std::string cell = take_notes(cells[i], action.notes, action.source);
@@ -427,6 +428,7 @@ private:
         continue;
       }
       if (is_executor_cell(cell, bodies_)) {
+        if (executor_cells.empty()) executor_line = i < lines.size() ? lines[i] : row.line;
         executor_cells.push_back(cell);
         for (std::size_t n = notes_before; n < action.notes.size(); ++n) {
           executor_notes.push_back(action.notes[n].text);
@@ -442,21 +444,27 @@ private:
     }
     if (!executor_cells.empty()) {
       action.executors = read_executors(join(executor_cells, ", "), bodies_);
+      action.executors->line = executor_line;
       add_bodies_named_in_notes(*action.executors, executor_notes);
     }
     return action;
   }
 
   /// A note in the executor cell that names bodies ("Noot: Zoals DUO, BD, UWV")
-  /// names executors too; none of them leads.
+  /// names participants too; none of them leads. Bodies it names "zoals" (such
+  /// as) are examples, kept out of the firm executors as "bijv." is.
   void add_bodies_named_in_notes(Executors& executors,
                                  const std::vector<std::string>& notes) const {
     for (const std::string& note : notes) {
+      const bool examples = note.starts_with("Zoals");
       for (const AliasMatch& match : bodies_.longest_matches(note)) {
         const std::string& body = match.alias->target.value;
-        if (std::ranges::find(executors.bodies, body) == executors.bodies.end()) {
-          executors.bodies.push_back(body);
+        if (std::ranges::find(executors.participations, body, &Participation::body) !=
+            executors.participations.end()) {
+          continue;
         }
+        executors.participations.push_back({body, false, {}, std::nullopt, examples, false});
+        if (!examples) executors.bodies.push_back(body);
       }
     }
   }
