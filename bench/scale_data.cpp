@@ -19,13 +19,15 @@ ScaleInput read_scale_input(const std::filesystem::path& directory, std::string 
 }
 
 std::set<rdf::Term> copied_items(const ScaleInput& input) {
-  const std::string minted = input.base + "id/";
+  std::set<rdf::Term> described_in_shared;
+  for (const rdf::Triple& triple : input.shared.triples()) {
+    described_in_shared.insert(triple.subject);
+  }
+  // Every resource the agenda part describes is copied, also the official
+  // letter it is an annex of: a copy of the agenda is a copy of its publication.
   std::set<rdf::Term> items;
   for (const rdf::Triple& triple : input.agenda.triples()) {
-    const rdf::Term& subject = triple.subject;
-    if (subject.is_blank() || (subject.is_iri() && subject.value.starts_with(minted))) {
-      items.insert(subject);
-    }
+    if (!described_in_shared.contains(triple.subject)) items.insert(triple.subject);
   }
   return items;
 }

@@ -29,7 +29,7 @@ struct ScaleInput {
 [[nodiscard]] ScaleInput read_scale_input(const std::filesystem::path& directory, std::string base);
 
 /// The IRIs (and blank nodes, by label) that each copy renames: every subject
-/// of the agenda part that is minted under `{base}id/` or is a blank node.
+/// of the agenda part that the shared part does not describe.
 [[nodiscard]] std::set<rdf::Term> copied_items(const ScaleInput& input);
 
 /// The term as it appears in copy `copy` (unchanged for copy 0 and for

@@ -22,14 +22,14 @@ rdf::Model read_turtle(const std::filesystem::path& path, const std::string& bas
   return model;
 }
 
-/// "2022-11" from the curated dcterms:issued of the agenda.
-std::string agenda_month(const rdf::Model& agenda_metadata, const std::string& base) {
+/// "2022-11-04", the curated dcterms:issued of the agenda (the letter's date).
+std::string agenda_date(const rdf::Model& agenda_metadata, const std::string& base) {
   std::optional<rdf::Term> issued = agenda_metadata.object(
       rdf::Term::iri(base + "id/agenda/2022"), rdf::Term::iri(ns::term(ns::dcterms, "issued")));
-  if (!issued || issued->value.size() < 7) {
-    throw std::runtime_error("agenda.ttl: the agenda needs dcterms:issued (YYYY-MM)");
+  if (!issued || issued->datatype != ns::term(ns::xsd, "date")) {
+    throw std::runtime_error("agenda.ttl: the agenda needs dcterms:issued as an xsd:date");
   }
-  return issued->value.substr(0, 7);
+  return issued->value;
 }
 
 } // namespace
@@ -95,7 +95,7 @@ Dataset build_dataset(const DatasetInputs& inputs, const std::string& base) {
       AliasIndex::of_instances(organisations, rdf::Term::iri(ns::term(ns::org, "Organization")));
   NoteSplitter notes = NoteSplitter::from_file(inputs.note_ends);
   ImportResult imported = import_agenda(read_source_lines(inputs.source_text), bodies, notes);
-  LegislationLinker linker(legislation, agenda_month(agenda, base));
+  LegislationLinker linker(legislation, agenda_date(agenda, base));
   agenda.add_all(agenda_graph(imported.agenda, linker, base));
 
   dataset.diagnostics = std::move(imported.diagnostics);

@@ -8,15 +8,15 @@ namespace wa::agenda {
 
 using rdf::Term;
 
-LegislationLinker::LegislationLinker(const rdf::Model& legislation, std::string agenda_month)
+LegislationLinker::LegislationLinker(const rdf::Model& legislation, std::string agenda_date)
     : aliases_(
           AliasIndex::of_instances(legislation, Term::iri(ns::term(ns::eli, "LegalResource")))) {
   const Term proposal = Term::iri(ns::term(ns::wa, "proposal"));
   const Term adopted = Term::iri(ns::term(ns::eli, "date_document"));
   for (const rdf::Triple& link : legislation.match({}, proposal, {})) {
     std::optional<Term> date = legislation.object(link.subject, adopted);
-    // ISO dates compare as strings: "2024-06-13" > "2022-11" means after the agenda's month.
-    if (date && date->value.substr(0, 7) > agenda_month) {
+    // ISO dates compare as strings: "2024-06-13" > "2022-11-04" means after the agenda.
+    if (date && date->value > agenda_date) {
       proposal_of_later_act_[link.subject.value] = link.object.value;
     }
   }

@@ -26,8 +26,9 @@ struct LegalMention {
 
 class LegislationLinker {
 public:
-  /// `agenda_month` is "YYYY-MM" of the agenda's publication.
-  LegislationLinker(const rdf::Model& legislation, std::string agenda_month);
+  /// `agenda_date` is the ISO date of the agenda's publication ("2022-11-04"; a
+  /// "YYYY-MM" prefix compares as the start of that month).
+  LegislationLinker(const rdf::Model& legislation, std::string agenda_date);
 
   [[nodiscard]] std::vector<LegalMention> mentions_in(std::string_view text) const;
 

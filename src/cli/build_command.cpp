@@ -22,7 +22,10 @@ void print_diagnostics(const agenda::Dataset& dataset, const agenda::DatasetInpu
 } // namespace
 
 int run_build(const Common& common, const std::vector<std::string>& args) {
-  Options options(args, {{"--out"}, {"--keep-going"}});
+  OptionSpec spec{{"--out"}, {"--keep-going"}};
+  spec.with_value.insert(publisher_options.begin(), publisher_options.end());
+  Options options(args, spec);
+  const publish::Publisher publisher = options.publisher();
   const std::filesystem::path out =
       options.value_or("--out", (common.root / "build/dataset").string());
   const auto started = std::chrono::steady_clock::now();
@@ -40,7 +43,8 @@ int run_build(const Common& common, const std::vector<std::string>& args) {
   publish::write_dumps(dumps, out);
   // The DCAT-AP catalogue of these dumps, beside them (not one of them: it holds their checksums).
   const std::string catalogue = rdf::to_turtle(
-      publish::catalogue_from(common.root / "data/curated/catalogue.ttl", common.base, dumps),
+      publish::catalogue_from(common.root / "data/curated/catalogue.ttl", common.base, dumps,
+                              publisher, publish::read_source_text(common.root)),
       {{"dcat", "http://www.w3.org/ns/dcat#"},
        {"dcatap", "http://data.europa.eu/r5r/"},
        {"spdx", "http://spdx.org/rdf/terms#"},

@@ -66,6 +66,12 @@ Commands:
         Exit 1 on a query error (message and position on stderr).
   help  Show this text.
 
+Who publishes (build and serve): whoever runs the server. By default the
+project werkagenda-ld; --publisher-name NAME, --publisher-iri IRI and
+--contact-email ADDRESS make the catalogue name the operator as publisher,
+rights holder and contact point instead (the project stays the creator, the
+ministry BZK the author of the source publication).
+
 Common options:
   --root DIR   project folder with data/ and ontology/ (default: the source tree)
   --base IRI   base of the dataset's IRIs (default https://w3id.org/werkagenda/)

@@ -44,6 +44,18 @@ long Options::number(const std::string& name, long fallback) const {
   throw UsageError(name + " needs a non-negative whole number");
 }
 
+publish::Publisher Options::publisher() const {
+  publish::Publisher publisher{value_or("--publisher-name", ""), value_or("--publisher-iri", ""),
+                               value_or("--contact-email", "")};
+  if (!publisher.iri.empty() && publisher.iri.find("://") == std::string::npos) {
+    throw UsageError("--publisher-iri needs an absolute IRI, not " + publisher.iri);
+  }
+  if (!publisher.email.empty() && publisher.email.find('@') == std::string::npos) {
+    throw UsageError("--contact-email needs an e-mail address, not " + publisher.email);
+  }
+  return publisher;
+}
+
 std::string Options::value_or(const std::string& name, const std::string& fallback) const {
   return value(name).value_or(fallback);
 }

@@ -1,6 +1,8 @@
 // The command line: a subcommand and its --name value / --flag options.
 #pragma once
 
+#include "publish/catalogue.hpp"
+
 #include <map>
 #include <optional>
 #include <set>
@@ -20,6 +22,10 @@ struct OptionSpec {
   std::set<std::string> flags;      ///< e.g. "--keep-going"
 };
 
+/// The options of `build` and `serve` that name who publishes the dataset.
+inline const std::set<std::string> publisher_options = {"--publisher-name", "--publisher-iri",
+                                                        "--contact-email"};
+
 class Options {
 public:
   /// Parses argv[first..]; throws UsageError on an unknown option or a missing value.
@@ -31,6 +37,8 @@ public:
   /// A non-negative whole number option; throws UsageError if it is not one.
   [[nodiscard]] long number(const std::string& name, long fallback) const;
   [[nodiscard]] const std::vector<std::string>& positional() const { return positional_; }
+  /// The publisher_options given, as the catalogue takes them.
+  [[nodiscard]] publish::Publisher publisher() const;
 
 private:
   std::map<std::string, std::string> values_;

@@ -183,8 +183,12 @@ int run_serve(const Common& common, const std::vector<std::string>& args) {
                           "--virtuoso-dir",
                           "--virtuoso-endpoint",
                           "--virtuoso-default-graphs",
-                          "--virtuoso-named-graphs"},
+                          "--virtuoso-named-graphs",
+                          "--publisher-name",
+                          "--publisher-iri",
+                          "--contact-email"},
                          {"--no-optimize", "--no-agenda"}});
+  const publish::Publisher publisher = options.publisher();
   const auto started = std::chrono::steady_clock::now();
   http::ServerOptions server_options;
   server_options.host = options.value_or("--host", "127.0.0.1");
@@ -235,7 +239,8 @@ int run_serve(const Common& common, const std::vector<std::string>& args) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr); // every thread from here on inherits the mask
   rdf::Model curated_catalogue;
   rdf::read_file(curated_catalogue, common.root / "data/curated/catalogue.ttl", common.base);
-  http::Server server(dataset, curated_catalogue, pool, server_options);
+  http::Server server(dataset, publish::with_publisher(curated_catalogue, common.base, publisher),
+                      pool, server_options);
   const int port = server.bind();
   std::thread stopper([&server, signals] {
     int received = 0;

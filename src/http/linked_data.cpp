@@ -100,12 +100,17 @@ rdf::Model combined_unless_single(const agenda::Dataset& dataset) {
 } // namespace
 
 LinkedData::LinkedData(const agenda::Dataset& dataset, const rdf::Model& curated_catalogue,
-                       std::string etag, std::string last_modified)
+                       std::string etag, std::string last_modified,
+                       std::optional<publish::DumpFile> source_text)
     : dataset_(dataset), combined_(combined_unless_single(dataset)),
       all_(dataset.parts.size() == 1 ? dataset.parts.front().model : combined_),
       site_(dataset.base, all_), pages_(site_, all_), etag_(std::move(etag)),
       last_modified_(std::move(last_modified)) {
   curated_catalogue_.add_all(curated_catalogue);
+  if (source_text && dataset.has_part("agenda")) {
+    source_etag_ = "\"" + publish::sha256_hex(source_text->content).substr(0, 32) + "\"";
+    source_text_ = std::move(source_text);
+  }
   if (dataset.has_part("ontology")) ontology_.add_all(dataset.part("ontology"));
   index_html_ = pages_.index();
   ontology_html_ = pages_.ontology();
@@ -115,7 +120,8 @@ const LinkedData::Published& LinkedData::published() const {
   std::call_once(published_once_, [this] {
     auto made = std::make_unique<Published>();
     made->dumps = publish::make_dumps(dataset_);
-    made->catalogue = publish::catalogue(curated_catalogue_, dataset_.base, made->dumps);
+    made->catalogue =
+        publish::catalogue(curated_catalogue_, dataset_.base, made->dumps, source_text_);
     for (const publish::DumpFile& file : made->dumps) {
       made->dump_etags[file.name] = "W/\"" + publish::sha256_hex(file.content).substr(0, 32) + "\"";
     }
@@ -234,6 +240,23 @@ void LinkedData::dump(const httplib::Request& request, httplib::Response& respon
   response.set_content(file->content, media_type_of_dump(file->name).c_str());
 }
 
+/// The source text, byte for byte as the catalogue's checksum says (served
+/// without any transformation other than the client's Accept-Encoding).
+void LinkedData::source(const httplib::Request& request, httplib::Response& response) const {
+  const std::string name = request.path.substr(std::string("/source/").size());
+  if (!source_text_ || name != source_text_->name) {
+    not_found(request, response);
+    return;
+  }
+  response.set_header("ETag", source_etag_);
+  response.set_header("Last-Modified", last_modified_);
+  if (request.get_header_value("If-None-Match").find(source_etag_) != std::string::npos) {
+    response.status = 304;
+    return;
+  }
+  response.set_content(source_text_->content, "text/plain; charset=utf-8");
+}
+
 const publish::Sitemap& LinkedData::sitemap() const {
   std::call_once(sitemap_once_, [this] {
     // A resource with several types (a proposal is an eli:Work and a
@@ -310,6 +333,10 @@ void LinkedData::install(httplib::Server& server) {
   });
   server.Get(R"(/dump/[^/]+)", [this](const httplib::Request& request,
                                       httplib::Response& response) { dump(request, response); });
+  server.Get(R"(/source/[^/]+)",
+             [this](const httplib::Request& request, httplib::Response& response) {
+               source(request, response);
+             });
   server.Get(R"(/sitemap(-[0-9]+)?\.xml)",
              [this](const httplib::Request& request, httplib::Response& response) {
                send_sitemap(request, response);

@@ -17,6 +17,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,8 +32,10 @@ namespace wa::http {
 class LinkedData {
 public:
   /// `curated_catalogue` is data/curated/catalogue.ttl; the distributions are added here.
+  /// `source_text`, served at /source/NAME and listed in the catalogue with its
+  /// checksum, is the text the agenda is imported from (ignored without an agenda).
   LinkedData(const agenda::Dataset& dataset, const rdf::Model& curated_catalogue, std::string etag,
-             std::string last_modified);
+             std::string last_modified, std::optional<publish::DumpFile> source_text = {});
 
   void install(httplib::Server& server);
   /// The 404 page or text, by what the client accepts.
@@ -56,6 +59,8 @@ private:
   publish::Site site_;
   publish::HtmlPages pages_;
   rdf::Model curated_catalogue_;
+  std::optional<publish::DumpFile> source_text_;
+  std::string source_etag_;
   mutable std::once_flag published_once_;
   mutable std::unique_ptr<Published> published_;
   mutable std::once_flag void_once_;
@@ -72,6 +77,7 @@ private:
   void redirect_to_document(const httplib::Request& request, httplib::Response& response) const;
   void document(const httplib::Request& request, httplib::Response& response) const;
   void dump(const httplib::Request& request, httplib::Response& response) const;
+  void source(const httplib::Request& request, httplib::Response& response) const;
   /// Sends `graph` in the format the extension names, or by negotiation (HTML if `html` is given).
   void send_graph(const httplib::Request& request, httplib::Response& response,
                   const rdf::Model& graph, const std::string& extension,

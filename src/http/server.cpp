@@ -592,7 +592,8 @@ Server::Server(const agenda::Dataset& dataset, const rdf::Model& curated_catalog
        {"Access-Control-Expose-Headers", "ETag, Last-Modified, SPARQL-Results-Truncated"}});
   query_library_json_ =
       publish::query_library_json(publish::read_query_library(options_.project_root / "queries"));
-  linked_data_ = std::make_unique<LinkedData>(dataset, curated_catalogue, etag_, last_modified_);
+  linked_data_ = std::make_unique<LinkedData>(dataset, curated_catalogue, etag_, last_modified_,
+                                              publish::read_source_text(options_.project_root));
   install_logging();
   install_routes();
   install_static_files();

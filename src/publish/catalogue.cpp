@@ -17,6 +17,9 @@ constexpr std::string_view dcatap = "http://data.europa.eu/r5r/";
 constexpr std::string_view spdx = "http://spdx.org/rdf/terms#";
 constexpr std::string_view iana = "https://www.iana.org/assignments/media-types/";
 constexpr std::string_view eu_authority = "http://publications.europa.eu/resource/authority/";
+constexpr std::string_view prov = "http://www.w3.org/ns/prov#";
+constexpr std::string_view foaf = "http://xmlns.com/foaf/0.1/";
+constexpr std::string_view vcard = "http://www.w3.org/2006/vcard/ns#";
 
 Term iri(std::string_view space, std::string_view local) {
   return Term::iri(ns::term(space, local));
@@ -43,6 +46,19 @@ const std::vector<FileKind>& file_kinds() {
 /// The dataset's own dumps (werkagenda.*): the parts are subsets, not distributions.
 bool is_whole_dataset(const std::string& name) { return name.starts_with("werkagenda."); }
 
+/// dcat:byteSize and the SHA-256 of a distribution's bytes, the checksum a
+/// node of its own (`{distribution}#checksum`).
+void add_size_and_checksum(rdf::Model& out, const Term& distribution, const std::string& content) {
+  const Term checksum = Term::iri(distribution.value + "#checksum");
+  out.add(distribution, iri(dcat, "byteSize"),
+          Term::typed(std::to_string(content.size()), ns::term(ns::xsd, "nonNegativeInteger")));
+  out.add(distribution, iri(spdx, "checksum"), checksum);
+  out.add(checksum, iri(ns::rdf, "type"), iri(spdx, "Checksum"));
+  out.add(checksum, iri(spdx, "algorithm"), iri(spdx, "checksumAlgorithm_sha256"));
+  out.add(checksum, iri(spdx, "checksumValue"),
+          Term::typed(sha256_hex(content), ns::term(ns::xsd, "hexBinary")));
+}
+
 void add_distribution(rdf::Model& out, const std::string& base, const DumpFile& dump,
                       const Term& dataset, const Term& issued, const Term& modified,
                       const Term& licence) {
@@ -55,7 +71,6 @@ void add_distribution(rdf::Model& out, const std::string& base, const DumpFile& 
   if (kind == nullptr) throw std::runtime_error("no file type for " + dump.name);
   const Term distribution = Term::iri(base + "dataset/distribution/" + dump.name);
   const Term file = Term::iri(base + "dump/" + dump.name);
-  const Term checksum = Term::iri(base + "dataset/distribution/" + dump.name + "#checksum");
   const std::string compressed_nl = gzipped ? ", gzip-gecomprimeerd" : "";
   const std::string compressed_en = gzipped ? ", gzip-compressed" : "";
   out.add(dataset, iri(dcat, "distribution"), distribution);
@@ -83,14 +98,7 @@ void add_distribution(rdf::Model& out, const std::string& base, const DumpFile& 
   if (gzipped)
     out.add(distribution, iri(dcat, "compressFormat"),
             Term::iri(std::string(iana) + "application/gzip"));
-  out.add(
-      distribution, iri(dcat, "byteSize"),
-      Term::typed(std::to_string(dump.content.size()), ns::term(ns::xsd, "nonNegativeInteger")));
-  out.add(distribution, iri(spdx, "checksum"), checksum);
-  out.add(checksum, iri(ns::rdf, "type"), iri(spdx, "Checksum"));
-  out.add(checksum, iri(spdx, "algorithm"), iri(spdx, "checksumAlgorithm_sha256"));
-  out.add(checksum, iri(spdx, "checksumValue"),
-          Term::typed(sha256_hex(dump.content), ns::term(ns::xsd, "hexBinary")));
+  add_size_and_checksum(out, distribution, dump.content);
   out.add(distribution, dct("license"), licence);
   out.add(distribution, dct("language"), Term::iri(std::string(eu_authority) + "language/NLD"));
   out.add(distribution, dct("language"), Term::iri(std::string(eu_authority) + "language/ENG"));
@@ -101,6 +109,41 @@ void add_distribution(rdf::Model& out, const std::string& base, const DumpFile& 
   out.add(distribution, dct("modified"), modified);
 }
 
+/// The text the dataset is imported from, so that every wa:sourceLine can be
+/// checked against bytes of a published checksum.
+void add_source_distribution(rdf::Model& out, const std::string& base, const DumpFile& file,
+                             const Term& dataset, const Term& issued, const Term& origin) {
+  const Term distribution = Term::iri(base + "dataset/distribution/" + file.name);
+  const Term url = Term::iri(base + "source/" + file.name);
+  out.add(dataset, iri(dcat, "distribution"), distribution);
+  out.add(distribution, iri(ns::rdf, "type"), iri(dcat, "Distribution"));
+  out.add(distribution, dct("title"), Term::literal("De brontekst van de werkagenda", "nl"));
+  out.add(distribution, dct("title"), Term::literal("The source text of the agenda", "en"));
+  out.add(distribution, dct("description"),
+          Term::literal("De tekstextractie van de officiële publicatie waaruit de dataset is "
+                        "geïmporteerd (UTF-8). Elk wa:sourceLine in de dataset is een regelnummer "
+                        "in dit bestand.",
+                        "nl"));
+  out.add(distribution, dct("description"),
+          Term::literal("The text extraction of the official publication the dataset is "
+                        "imported from (UTF-8). Every wa:sourceLine in the dataset is a line "
+                        "number in this file.",
+                        "en"));
+  out.add(distribution, iri(dcat, "accessURL"), url);
+  out.add(distribution, iri(dcat, "downloadURL"), url);
+  out.add(distribution, iri(dcat, "mediaType"), Term::iri(std::string(iana) + "text/plain"));
+  out.add(distribution, dct("format"), Term::iri(std::string(eu_authority) + "file-type/TXT"));
+  add_size_and_checksum(out, distribution, file.content);
+  // Not ours to license: the government's text, free to publish again (catalogue.ttl).
+  out.add(distribution, dct("license"), Term::iri(base + "catalogue#source-text-licence"));
+  out.add(distribution, dct("language"), Term::iri(std::string(eu_authority) + "language/NLD"));
+  out.add(distribution, iri(dcatap, "availability"),
+          Term::iri(std::string(eu_authority) + "planned-availability/AVAILABLE"));
+  out.add(distribution, iri(prov, "wasDerivedFrom"), origin);
+  out.add(distribution, dct("issued"), issued);
+  out.add(distribution, dct("modified"), issued);
+}
+
 Term required(const rdf::Model& curated, const Term& subject, const Term& property) {
   std::optional<Term> value = curated.object(subject, property);
   if (!value) {
@@ -109,10 +152,57 @@ Term required(const rdf::Model& curated, const Term& subject, const Term& proper
   return *value;
 }
 
+void check_publisher(const Publisher& publisher) {
+  if (!publisher.iri.empty() && publisher.iri.find("://") == std::string::npos) {
+    throw std::invalid_argument("--publisher-iri needs an absolute IRI, not " + publisher.iri);
+  }
+  if (!publisher.email.empty() && publisher.email.find('@') == std::string::npos) {
+    throw std::invalid_argument("--contact-email needs an e-mail address, not " + publisher.email);
+  }
+}
+
+/// What the curated file says with the operator in place of the project: as
+/// publisher and rights holder (the project stays the creator), and as the
+/// name of the contact point.
+Term operator_in_place(const rdf::Triple& triple, const Term& project, const Term& contact,
+                       const Term& agent, const Term& name) {
+  const bool operator_role =
+      triple.predicate == dct("publisher") || triple.predicate == dct("rightsHolder");
+  if (operator_role && triple.object == project) return agent;
+  if (triple.subject == contact && triple.predicate == iri(vcard, "fn")) return name;
+  return triple.object;
+}
+
 } // namespace
 
+rdf::Model with_publisher(const rdf::Model& curated, const std::string& base,
+                          const Publisher& publisher) {
+  check_publisher(publisher);
+  const Term contact = Term::iri(base + "catalogue#contact-point");
+  rdf::Model out;
+  if (publisher.name.empty() && publisher.iri.empty()) {
+    out.add_all(curated);
+  } else {
+    const Term project = Term::iri(base + "catalogue#werkagenda-ld");
+    const Term agent =
+        Term::iri(publisher.iri.empty() ? base + "catalogue#publisher" : publisher.iri);
+    const Term name = Term::literal(publisher.name.empty() ? publisher.iri : publisher.name);
+    for (const rdf::Triple& triple : curated.triples()) {
+      out.add(triple.subject, triple.predicate,
+              operator_in_place(triple, project, contact, agent, name));
+    }
+    out.add(agent, iri(ns::rdf, "type"), iri(foaf, "Agent"));
+    out.add(agent, iri(foaf, "name"), name);
+  }
+  if (!publisher.email.empty()) {
+    out.add(contact, iri(vcard, "hasEmail"), Term::iri("mailto:" + publisher.email));
+  }
+  return out;
+}
+
 rdf::Model catalogue(const rdf::Model& curated, const std::string& base,
-                     const std::vector<DumpFile>& dumps) {
+                     const std::vector<DumpFile>& dumps,
+                     const std::optional<DumpFile>& source_text) {
   rdf::Model out;
   out.add_all(curated);
   const Term catalogue_node = Term::iri(base + "catalogue");
@@ -131,14 +221,19 @@ rdf::Model catalogue(const rdf::Model& curated, const std::string& base,
     if (is_whole_dataset(dump.name))
       add_distribution(out, base, dump, dataset, issued, modified, licence);
   }
+  if (source_text) {
+    add_source_distribution(out, base, *source_text, dataset, issued,
+                            required(curated, dataset, iri(prov, "wasDerivedFrom")));
+  }
   return out;
 }
 
 rdf::Model catalogue_from(const std::filesystem::path& curated_file, const std::string& base,
-                          const std::vector<DumpFile>& dumps) {
+                          const std::vector<DumpFile>& dumps, const Publisher& publisher,
+                          const std::optional<DumpFile>& source_text) {
   rdf::Model curated;
   rdf::read_file(curated, curated_file, base);
-  return catalogue(curated, base, dumps);
+  return catalogue(with_publisher(curated, base, publisher), base, dumps, source_text);
 }
 
 } // namespace wa::publish

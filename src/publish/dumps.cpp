@@ -4,6 +4,7 @@
 #include "rdf/writer.hpp"
 
 #include <fstream>
+#include <iterator>
 #include <stdexcept>
 
 namespace wa::publish {
@@ -68,6 +69,14 @@ bool is_dump_name(const agenda::Dataset& dataset, const std::string& name) {
     if (file.name == name) return true;
   }
   return false;
+}
+
+std::optional<DumpFile> read_source_text(const std::filesystem::path& root) {
+  const std::filesystem::path path = agenda::DatasetInputs::under(root).source_text;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string content{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  return DumpFile{path.filename().string(), std::move(content), 0};
 }
 
 void write_dumps(const std::vector<DumpFile>& dumps, const std::filesystem::path& directory) {

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,11 @@ struct DumpFile {
 
 /// Whether make_dumps gives a file of this name.
 [[nodiscard]] bool is_dump_name(const agenda::Dataset& dataset, const std::string& name);
+
+/// The source text the agenda is imported from, as published beside the dumps
+/// (at {base}source/NAME), read from the project folder `root`; nullopt if the
+/// file is not there (a server of other data than the agenda).
+[[nodiscard]] std::optional<DumpFile> read_source_text(const std::filesystem::path& root);
 
 /// Writes the dumps into `directory` (created if missing).
 void write_dumps(const std::vector<DumpFile>& dumps, const std::filesystem::path& directory);

@@ -89,6 +89,28 @@ TEST_F(WerkagendaCommand, BuildHonoursTheBase) {
   EXPECT_EQ(agenda.find("https://w3id.org/werkagenda/id/"), std::string::npos);
 }
 
+TEST_F(WerkagendaCommand, BuildNamesTheOperatorAsPublisherWhenTold) {
+  CommandRun run = werkagenda("build --out " + quoted(scratch.string()) +
+                              " --publisher-name 'Open Data Lab' --publisher-iri "
+                              "https://example.org/lab --contact-email data@example.org");
+  ASSERT_EQ(run.status, 0) << run.output;
+  const std::string catalogue = read_file(scratch / "catalogue.ttl");
+  EXPECT_NE(catalogue.find("dcterms:publisher <https://example.org/lab>"), std::string::npos);
+  EXPECT_NE(catalogue.find("\"Open Data Lab\""), std::string::npos);
+  EXPECT_NE(catalogue.find("<mailto:data@example.org>"), std::string::npos);
+  // The project stays the creator; BZK is the author of the source only.
+  EXPECT_NE(catalogue.find("dcterms:creator <https://w3id.org/werkagenda/catalogue#werkagenda-ld>"),
+            std::string::npos);
+}
+
+TEST_F(WerkagendaCommand, ABadPublisherIriIsAUsageError) {
+  CommandRun run =
+      werkagenda("build --out " + quoted(scratch.string()) + " --publisher-iri not-an-iri");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_NE(run.output.find("--publisher-iri"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(scratch / "catalogue.ttl"));
+}
+
 TEST_F(WerkagendaCommand, ValidatePassesOnTheDataset) {
   CommandRun run = werkagenda("validate");
   EXPECT_EQ(run.status, 0) << run.output;

@@ -3,9 +3,13 @@
 #include "publish/checksum.hpp"
 #include "publish/gzip.hpp"
 #include "rdf/turtle_reader.hpp"
+#include "support/project.hpp"
 #include "support/server_process.hpp"
 
 #include <httplib.h>
+
+#include <fstream>
+#include <iterator>
 
 #include <gtest/gtest.h>
 
@@ -214,7 +218,7 @@ TEST_F(LinkedDataTest, TheCatalogueDescribesEveryWholeDumpByItsTrueSizeAndChecks
   const std::string base = "https://w3id.org/werkagenda/";
   std::vector<rdf::Term> distributions =
       catalogue.objects(rdf::Term::iri(base + "dataset"), rdf::Term::iri(dcat + "distribution"));
-  EXPECT_EQ(distributions.size(), 6U);
+  EXPECT_EQ(distributions.size(), 7U); // six dumps and the source text
   for (const rdf::Term& distribution : distributions) {
     auto url = catalogue.object(distribution, rdf::Term::iri(dcat + "downloadURL"));
     auto size = catalogue.object(distribution, rdf::Term::iri(dcat + "byteSize"));
@@ -231,6 +235,39 @@ TEST_F(LinkedDataTest, TheCatalogueDescribesEveryWholeDumpByItsTrueSizeAndChecks
     EXPECT_EQ(std::to_string(file->body.size()), size->value) << url->value;
     EXPECT_EQ(publish::sha256_hex(file->body), value->value) << url->value;
   }
+}
+
+TEST_F(LinkedDataTest, TheSourceTextIsServedByteForByteAsTheFileInTheRepository) {
+  const std::string name = "werkagenda-waardengedreven-digitaliseren-2022.txt";
+  httplib::Client raw(server->host(), server->port());
+  raw.set_decompress(false);
+  auto served = raw.Get(("/source/" + name).c_str());
+  ASSERT_TRUE(served);
+  EXPECT_EQ(served->status, 200);
+  EXPECT_EQ(served->get_header_value("Content-Type"), "text/plain; charset=utf-8");
+  std::ifstream in(test::project_root() / "data/source" / name, std::ios::binary);
+  const std::string file{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  ASSERT_FALSE(file.empty());
+  EXPECT_EQ(served->body, file);
+  auto other = get("/source/werkagenda.ttl");
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->status, 404);
+}
+
+TEST_F(LinkedDataTest, TheServedCatalogueNamesTheProjectAsPublisherAndBzkAsAuthorOfTheSource) {
+  auto response = get("/catalogue.ttl");
+  ASSERT_TRUE(response);
+  rdf::Model catalogue;
+  rdf::read_string(catalogue, response->body, "", "catalogue.ttl");
+  const std::string base = "https://w3id.org/werkagenda/";
+  const rdf::Term dct_publisher = rdf::Term::iri("http://purl.org/dc/terms/publisher");
+  const rdf::Term dct_creator = rdf::Term::iri("http://purl.org/dc/terms/creator");
+  EXPECT_EQ(catalogue.object(rdf::Term::iri(base + "dataset"), dct_publisher),
+            rdf::Term::iri(base + "catalogue#werkagenda-ld"));
+  EXPECT_EQ(
+      catalogue.object(rdf::Term::iri("https://zoek.officielebekendmakingen.nl/kst-26643-940.html"),
+                       dct_creator),
+      rdf::Term::iri("https://identifier.overheid.nl/tooi/id/ministerie/mnre1034"));
 }
 
 TEST_F(LinkedDataTest, TheCatalogueComesInOtherRdfFormatsByNegotiation) {

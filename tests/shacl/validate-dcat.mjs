@@ -32,9 +32,9 @@
 // vocabularies (DCAT, DCMI, FOAF, vCard, SPDX, ... and the EU code lists) for validators that
 // download them. We work offline: owl:imports met in a shapes file (deprecateduris.ttl has one)
 // are listed in the report and not followed. What the shapes need from those vocabularies must
-// be in the data: the catalogue states the classes of the nodes it points to, and the tests add
-// tests/data/catalogue/eu-vocabulary-membership.ttl, the skos:inScheme (and labels) of exactly
-// the EU code-list concepts the catalogue uses.
+// be in the data: the catalogue states the classes of the nodes it points to and the skos:inScheme
+// (and, for concepts, type and labels) of the code-list values it uses; no background file is
+// loaded, as a harvester sees only what it fetches.
 //
 // One erratum is applied to the official shapes, in memory, and announced in the report (give
 // --no-errata to validate against the files exactly as published): mdr-vocabularies.shape.ttl of
