@@ -599,7 +599,20 @@ Server::Server(const agenda::Dataset& dataset, const rdf::Model& curated_catalog
   install_static_files();
   // Files served alone (serve --no-agenda) are the user's own: no documents,
   // dumps or VoID describe them, only the endpoint answers from them.
-  if (!dataset.parts.empty()) linked_data_->install(*http_);
+  if (!dataset.parts.empty()) {
+    linked_data_->install(*http_);
+  } else {
+    install_robots_without_sitemap();
+  }
+}
+
+/// Crawlers stay off the endpoint whatever it serves; with no documents
+/// there is no sitemap to point them to.
+void Server::install_robots_without_sitemap() {
+  http_->Get("/robots.txt", [](const httplib::Request&, httplib::Response& response) {
+    response.set_content("User-agent: *\nDisallow: /sparql\nAllow: /\n",
+                         "text/plain; charset=utf-8");
+  });
 }
 
 Server::~Server() = default;

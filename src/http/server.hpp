@@ -82,6 +82,7 @@ private:
 
   void install_routes();
   void install_static_files();
+  void install_robots_without_sitemap();
   void install_yasgui();
   void install_logging();
   [[nodiscard]] sparql::EndpointFacts facts() const;

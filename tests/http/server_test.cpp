@@ -256,6 +256,11 @@ TEST(EndpointWithLoadedData, ServesFilesAloneWithoutDescribingThem) {
   auto dumps = client.Get("/dump/");
   ASSERT_TRUE(dumps);
   EXPECT_EQ(dumps->status, 404) << "the loaded files are the user's own: no dumps of them";
+  auto robots = client.Get("/robots.txt");
+  ASSERT_TRUE(robots);
+  EXPECT_EQ(robots->status, 200);
+  EXPECT_NE(robots->body.find("Disallow: /sparql"), std::string::npos);
+  EXPECT_EQ(robots->body.find("Sitemap:"), std::string::npos) << "no documents, no sitemap";
 }
 
 TEST_F(Endpoint, ServesTheQueryPageScriptCompressedOrPlain) {
