@@ -2,6 +2,10 @@
 
 #include "rdf/namespaces.hpp"
 
+#include <map>
+#include <optional>
+#include <stdexcept>
+
 namespace wa::agenda {
 
 namespace {
@@ -15,11 +19,26 @@ Term en(std::string_view text) { return Term::literal(text, "en"); }
 Term integer(int value) { return Term::typed(std::to_string(value), ns::term(ns::xsd, "integer")); }
 Term year(int value) { return Term::typed(std::to_string(value), ns::term(ns::xsd, "gYear")); }
 Term decimal(const std::string& value) { return Term::typed(value, ns::term(ns::xsd, "decimal")); }
+Term date(const std::string& value) { return Term::typed(value, ns::term(ns::xsd, "date")); }
 
 const Term rdf_type = Term::iri(ns::term(ns::rdf, "type"));
 const Term rdfs_label = Term::iri(ns::term(ns::rdfs, "label"));
 const Term skos_note = Term::iri(ns::term(ns::skos, "note"));
 const Term skos_editorial_note = Term::iri(ns::term(ns::skos, "editorialNote"));
+const Term skos_member = Term::iri(ns::term(ns::skos, "member"));
+const Term rdf_value = Term::iri(ns::term(ns::rdf, "value"));
+const Term rdfs_comment = Term::iri(ns::term(ns::rdfs, "comment"));
+
+/// The kinds of gap in the source text (ontology: wa:sourceGap). A gap says
+/// that the text has nothing there, not that the publication has nothing:
+/// the extraction lost table cells.
+const Term no_indicator_in_text = Term::iri(ns::term(ns::wa, "IndicatorNotInSourceText"));
+const Term no_planned_result_in_text = Term::iri(ns::term(ns::wa, "PlannedResultNotInSourceText"));
+const Term no_executor_in_text = Term::iri(ns::term(ns::wa, "ExecutorNotInSourceText"));
+const Term list_not_in_text = Term::iri(ns::term(ns::wa, "ListNotInSourceText"));
+
+/// A text that announces a list (ends in ":") whose list the text lacks.
+bool announces_lost_list(const std::string& text) { return !text.empty() && text.back() == ':'; }
 
 /// Names of a kind of item, in the IRI and in its labels.
 struct Kind {
@@ -38,25 +57,41 @@ constexpr Kind action_kind{"action", "Actie", "Action"};
 
 class GraphBuilder {
 public:
-  GraphBuilder(const LegislationLinker& linker, std::string base)
-      : linker_(linker), base_(std::move(base)), agenda_(id("agenda", "2022")),
-        source_(id("source", "2022")) {}
+  GraphBuilder(const LegislationLinker& linker, const std::vector<Correction>& corrections,
+               std::string base)
+      : linker_(linker), corrections_(corrections), base_(std::move(base)),
+        agenda_(id("agenda", "2022")), source_(id("source", "2022")) {}
 
   rdf::Model build(const Agenda& agenda) {
-    for (const Note& note : agenda.notes) {
-      add(agenda_, skos_note, nl(note.text));
+    add_notes(agenda_, "agenda-2022", agenda.notes);
+    if (agenda.indicators_to_be_determined) {
+      add_commitment(*agenda.indicators_to_be_determined);
     }
     for (const ProgrammeLine& line : agenda.programme_lines) {
       add_programme_line(line);
     }
+    for (const ProgrammeLineGroup& group : agenda.groups) {
+      add_group(group);
+    }
+    add_corrections();
     return std::move(model_);
   }
 
 private:
+  /// A Dutch text of an item, kept to find the item a correction mends.
+  struct ItemText {
+    Term item;
+    int line = 0;
+    std::string text;
+  };
+
   const LegislationLinker& linker_;
+  const std::vector<Correction>& corrections_;
   std::string base_;
   Term agenda_;
   Term source_;
+  std::optional<Term> commitment_;
+  std::vector<ItemText> texts_;
   rdf::Model model_;
 
   Term id(std::string_view kind, std::string_view key) const {
@@ -86,9 +121,95 @@ private:
     add(item, wa("sourceLine"), integer(source.line));
   }
 
-  void add_notes(const Term& item, const std::vector<Note>& notes) {
-    for (const Note& note : notes) {
-      add(item, skos_note, nl(note.text));
+  /// An item's Dutch text, remembered for the corrections.
+  void add_text(const Term& item, const Term& predicate, const std::string& text, int line) {
+    add(item, predicate, nl(text));
+    texts_.push_back({item, line, text});
+  }
+
+  /// Each note as skos:note (the simple view) and as a wa:Footnote that
+  /// keeps the sentence it follows in the item's text.
+  void add_notes(const Term& item, const std::string& item_key, const std::vector<Note>& notes) {
+    for (std::size_t k = 0; k < notes.size(); ++k) {
+      const Note& note = notes[k];
+      add_text(item, skos_note, note.text, note.source.line);
+      const std::string key = item_key + "-" + std::to_string(k + 1);
+      Term footnote = id("footnote", key);
+      add(item, wa("footnote"), footnote);
+      add(footnote, rdf_type, wa("Footnote"));
+      add(footnote, rdfs_label, nl("Noot " + key));
+      add(footnote, rdfs_label, en("Note " + key));
+      add(footnote, rdf_value, nl(note.text));
+      if (!note.supports.empty()) add(footnote, wa("supports"), nl(note.supports));
+      add(footnote, wa("sourceLine"), integer(note.source.line));
+    }
+  }
+
+  void add_gap_if_list_lost(const Term& item, const std::string& text) {
+    if (announces_lost_list(text)) add(item, wa("sourceGap"), list_not_in_text);
+  }
+
+  /// "Waar 'nog te bepalen' staat ...": due by the end of the first half of
+  /// the year it names; every indicator "Nog te bepalen" points to it.
+  void add_commitment(const Commitment& commitment) {
+    Term item = id("commitment", "indicators-to-be-determined");
+    commitment_ = item;
+    add(agenda_, wa("commitment"), item);
+    add(item, rdf_type, wa("Commitment"));
+    add(item, rdfs_label, nl("Toezegging: nog te bepalen indicatoren"));
+    add(item, rdfs_label, en("Commitment: indicators to be determined"));
+    add_text(item, dcterms("description"), commitment.text, commitment.line);
+    add(item, wa("dueBy"), date(std::to_string(commitment.first_half_of) + "-06-30"));
+    add(item, dcterms("source"), source_);
+    add(item, wa("sourceLine"), integer(commitment.line));
+  }
+
+  void add_group(const ProgrammeLineGroup& group) {
+    const std::string key = std::to_string(group.number);
+    Term item = id("programme-line-group", key);
+    add(item, rdf_type, wa("ProgrammeLineGroup"));
+    add(item, dcterms("identifier"), Term::literal(key));
+    add(item, rdfs_label, nl(group.title));
+    add(item, rdfs_label, en("Group of programme lines " + key));
+    add_text(item, dcterms("title"), group.title, group.line);
+    for (int line : group.programme_lines) {
+      add(item, skos_member, id(programme_line_kind.path, std::to_string(line)));
+    }
+    add(item, dcterms("source"), source_);
+    add(item, wa("sourceLine"), integer(group.line));
+  }
+
+  /// Each correction hangs on the item whose text it mends: the last item,
+  /// in source order, that starts at or before the corrected line and whose
+  /// text holds the corrected words.
+  void add_corrections() {
+    std::map<int, int> per_line;
+    for (const Correction& correction : corrections_) {
+      const ItemText* mended = nullptr;
+      for (const ItemText& candidate : texts_) {
+        if (candidate.line <= correction.source_line &&
+            candidate.text.find(correction.corrected) != std::string::npos &&
+            (mended == nullptr || candidate.line >= mended->line)) {
+          mended = &candidate;
+        }
+      }
+      if (mended == nullptr) {
+        throw std::runtime_error("corrections.txt: the correction of line " +
+                                 std::to_string(correction.source_line) + " (\"" +
+                                 correction.extracted + "\") mends no item's text");
+      }
+      const std::string key = std::to_string(correction.source_line) + "-" +
+                              std::to_string(++per_line[correction.source_line]);
+      Term node = id("correction", key);
+      add(mended->item, wa("correction"), node);
+      add(node, rdf_type, wa("Correction"));
+      add(node, rdfs_label, nl("Correctie " + key));
+      add(node, rdfs_label, en("Correction " + key));
+      add(node, wa("extractedText"), nl(correction.extracted));
+      add(node, wa("correctedText"), nl(correction.corrected));
+      add(node, rdfs_comment, en(correction.reason));
+      add(node, dcterms("source"), source_);
+      add(node, wa("sourceLine"), integer(correction.source_line));
     }
   }
 
@@ -96,8 +217,8 @@ private:
     std::string key = std::to_string(line.number);
     Term item =
         add_item(programme_line_kind, key, line.number, wa("ProgrammeLine"), agenda_, line.source);
-    add(item, dcterms("title"), nl(line.title));
-    add(item, dcterms("description"), nl(line.description));
+    add_text(item, dcterms("title"), line.title, line.source.line);
+    add_text(item, dcterms("description"), line.description, line.source.line);
     for (const Priority& priority : line.priorities) {
       add_priority(priority, item);
     }
@@ -107,14 +228,15 @@ private:
     const std::string key = priority.id();
     Term item =
         add_item(priority_kind, key, priority.number, wa("Priority"), line, priority.source);
-    add(item, dcterms("title"), nl(priority.title));
-    add_notes(item, priority.notes);
+    add_text(item, dcterms("title"), priority.title, priority.source.line);
+    add_notes(item, "priority-" + key, priority.notes);
     add_challenge(priority, item);
     for (const AchievedResult& result : priority.achieved_results) {
       std::string result_key = key + "." + std::to_string(result.number);
       Term node = add_item(achieved_kind, result_key, result.number, wa("AchievedResult"), item,
                            result.source);
-      add(node, dcterms("description"), nl(result.text));
+      add_text(node, dcterms("description"), result.text, result.source.line);
+      add_gap_if_list_lost(node, result.text);
       link_legislation(node, "achieved-result-" + result_key, {result.text});
     }
     for (const Goal& goal : priority.goals) {
@@ -129,8 +251,8 @@ private:
     const Challenge& challenge = priority.challenge;
     Term item = add_item(challenge_kind, priority.id(), 1, wa("SocietalChallenge"), parent,
                          challenge.source);
-    add(item, dcterms("description"), nl(challenge.text));
-    add_notes(item, challenge.notes);
+    add_text(item, dcterms("description"), challenge.text, challenge.source.line);
+    add_notes(item, "challenge-" + priority.id(), challenge.notes);
     std::vector<std::string> texts = {challenge.text};
     for (const Note& note : challenge.notes)
       texts.push_back(note.text);
@@ -140,14 +262,17 @@ private:
   void add_goal(const Goal& goal, const std::string& priority_key, const Term& parent) {
     std::string key = priority_key + "." + std::to_string(goal.number);
     Term item = add_item(goal_kind, key, goal.number, wa("Goal"), parent, goal.source);
-    add(item, dcterms("description"), nl(goal.text));
-    add_notes(item, goal.notes);
+    add_text(item, dcterms("description"), goal.text, goal.source.line);
+    add_gap_if_list_lost(item, goal.text);
+    add_notes(item, "goal-" + key, goal.notes);
     std::vector<std::string> texts = {goal.text};
     for (const Note& note : goal.notes)
       texts.push_back(note.text);
     if (goal.indicator) {
       add_indicator(*goal.indicator, key, item, goal.source);
       texts.push_back(goal.indicator->text);
+    } else {
+      add(item, wa("sourceGap"), no_indicator_in_text);
     }
     link_legislation(item, "goal-" + key, texts);
   }
@@ -159,8 +284,10 @@ private:
     add(item, rdf_type, wa("Indicator"));
     add(item, rdfs_label, nl(std::string(indicator_kind.dutch) + " " + key));
     add(item, rdfs_label, en(std::string(indicator_kind.english) + " " + key));
-    add(item, dcterms("description"), nl(indicator.text));
+    add_text(item, dcterms("description"), indicator.text, source.line);
+    add_gap_if_list_lost(item, indicator.text);
     add_provenance(item, source);
+    if (indicator.to_be_determined && commitment_) add(item, wa("commitment"), *commitment_);
     add(item, wa("toBeDetermined"),
         Term::typed(indicator.to_be_determined ? "true" : "false", ns::term(ns::xsd, "boolean")));
     if (indicator.target_value) add(item, wa("targetValue"), decimal(*indicator.target_value));
@@ -176,8 +303,11 @@ private:
   void add_action(const Action& action, const std::string& priority_key, const Term& parent) {
     std::string key = priority_key + "." + std::to_string(action.number);
     Term item = add_item(action_kind, key, action.number, wa("Action"), parent, action.source);
-    add(item, dcterms("description"), nl(action.description));
-    add_notes(item, action.notes);
+    add_text(item, dcterms("description"), action.description, action.source.line);
+    add_gap_if_list_lost(item, action.description);
+    add_notes(item, "action-" + key, action.notes);
+    if (action.planned_results.empty()) add(item, wa("sourceGap"), no_planned_result_in_text);
+    if (!action.executors) add(item, wa("sourceGap"), no_executor_in_text);
     std::vector<std::string> texts = {action.description};
     for (const PlannedResult& result : action.planned_results) {
       add_planned_result(result, key, item, {action.source.section, result.line});
@@ -202,7 +332,8 @@ private:
     add(item, rdf_type, wa("PlannedResult"));
     add(item, rdfs_label, nl("Beoogd resultaat van actie " + action_key + " t/m " + due));
     add(item, rdfs_label, en("Planned result of action " + action_key + " by " + due));
-    add(item, dcterms("description"), nl(result.text));
+    add_text(item, dcterms("description"), result.text, result.line);
+    add_gap_if_list_lost(item, result.text);
     add(item, wa("dueYear"), year(result.year));
     add_provenance(item, source);
   }
@@ -287,8 +418,8 @@ private:
 } // namespace
 
 rdf::Model agenda_graph(const Agenda& agenda, const LegislationLinker& linker,
-                        const std::string& base) {
-  return GraphBuilder(linker, base).build(agenda);
+                        const std::vector<Correction>& corrections, const std::string& base) {
+  return GraphBuilder(linker, corrections, base).build(agenda);
 }
 
 } // namespace wa::agenda

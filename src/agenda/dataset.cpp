@@ -2,6 +2,7 @@
 
 #include "agenda/agenda_graph.hpp"
 #include "agenda/alias_index.hpp"
+#include "agenda/corrections.hpp"
 #include "agenda/importer.hpp"
 #include "agenda/legislation_linker.hpp"
 #include "agenda/notes.hpp"
@@ -36,8 +37,8 @@ std::string agenda_date(const rdf::Model& agenda_metadata, const std::string& ba
 
 DatasetInputs DatasetInputs::under(const std::filesystem::path& root) {
   return {root / "data/source/werkagenda-waardengedreven-digitaliseren-2022.txt",
-          root / "data/source/note-ends.txt", root / "data/curated",
-          root / "ontology/werkagenda.ttl"};
+          root / "data/source/note-ends.txt", root / "data/source/corrections.txt",
+          root / "data/curated", root / "ontology/werkagenda.ttl"};
 }
 
 const rdf::Model& Dataset::part(std::string_view name) const {
@@ -94,11 +95,16 @@ Dataset build_dataset(const DatasetInputs& inputs, const std::string& base) {
   AliasIndex bodies =
       AliasIndex::of_instances(organisations, rdf::Term::iri(ns::term(ns::org, "Organization")));
   NoteSplitter notes = NoteSplitter::from_file(inputs.note_ends);
-  ImportResult imported = import_agenda(read_source_lines(inputs.source_text), bodies, notes);
+  CorrectionTable corrections = CorrectionTable::from_file(inputs.corrections);
+  std::vector<SourceLine> lines = read_source_lines(inputs.source_text);
+  CorrectionTable::Applied corrected = corrections.apply(lines);
+  ImportResult imported = import_agenda(lines, bodies, notes);
   LegislationLinker linker(legislation, agenda_date(agenda, base));
-  agenda.add_all(agenda_graph(imported.agenda, linker, base));
+  agenda.add_all(agenda_graph(imported.agenda, linker, corrected.corrections, base));
 
-  dataset.diagnostics = std::move(imported.diagnostics);
+  dataset.diagnostics = std::move(corrected.problems);
+  dataset.diagnostics.insert(dataset.diagnostics.end(), imported.diagnostics.begin(),
+                             imported.diagnostics.end());
   dataset.parts.push_back({"agenda", std::move(agenda)});
   dataset.parts.push_back({"organisations", std::move(organisations)});
   dataset.parts.push_back({"legislation", std::move(legislation)});

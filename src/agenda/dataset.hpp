@@ -18,6 +18,7 @@ namespace wa::agenda {
 struct DatasetInputs {
   std::filesystem::path source_text;
   std::filesystem::path note_ends;
+  std::filesystem::path corrections;
   std::filesystem::path curated_dir;
   std::filesystem::path ontology;
 

@@ -18,6 +18,7 @@ struct SourceRef {
 struct Note {
   std::string text;
   SourceRef source;
+  std::string supports; ///< the sentence the note follows in the text; may be empty
 };
 
 struct Indicator {
@@ -111,9 +112,29 @@ struct ProgrammeLine {
   SourceRef source;
 };
 
+/// The agenda's grouping of its programme lines ("Fundament": 1 to 3).
+struct ProgrammeLineGroup {
+  int number = 0;
+  std::string title;
+  std::vector<int> programme_lines;
+  int line = 0;
+};
+
+/// A promise the agenda makes about itself, with the year whose first half
+/// it names ("in de eerste helft van 2023").
+struct Commitment {
+  std::string text;
+  int first_half_of = 0;
+  int line = 0;
+};
+
 struct Agenda {
   std::vector<ProgrammeLine> programme_lines;
+  std::vector<ProgrammeLineGroup> groups;
   std::vector<Note> notes;
+  /// "Waar 'nog te bepalen' staat, worden ... geformuleerd": when the
+  /// indicators marked "Nog te bepalen" are to be set.
+  std::optional<Commitment> indicators_to_be_determined;
 };
 
 /// A source line the importer could not place, or a fact it could not read.

@@ -88,10 +88,11 @@ public:
 
   ImportResult run() {
     skip_front_matter();
+    read_programme_line_groups();
     read_programme_lines();
+    resolve_programme_line_groups();
     read_agenda_notes();
-    skip_section("Prioriteiten langs vijf dimensies",
-                 [this](const std::string& text) { return is_programme_line_heading(text); });
+    read_layout_explanation();
     read_body();
     for (const std::string& ending : notes_.unused_note_ends()) {
       result_.diagnostics.push_back(
@@ -107,6 +108,13 @@ private:
   std::size_t at_ = 0;
   ImportResult result_;
   ProgrammeLine* programme_line_ = nullptr;
+  /// Programme line titles as the grouping lists them, until the lines are read.
+  struct GroupedTitle {
+    std::size_t group = 0;
+    std::string title;
+    int line = 0;
+  };
+  std::vector<GroupedTitle> grouped_titles_;
 
   [[nodiscard]] bool done() const { return at_ >= lines_.size(); }
   [[nodiscard]] const SourceLine& current() const { return lines_[at_]; }
@@ -149,7 +157,53 @@ private:
     skip_section("Dit is een publicatie van de Rijksoverheid", is("Inhoudsopgave"));
     skip_section("Inhoudsopgave", is("Aanleiding werkagenda"));
     skip_section("Aanleiding werkagenda", is("Werkagenda vijf programmalijnen"));
-    skip_section("Werkagenda vijf programmalijnen", is("Programmalijn 1"));
+  }
+
+  /// "Werkagenda vijf programmalijnen": a group's name ("Fundament") on its
+  /// own line, then its programme lines' titles as bullets.
+  void read_programme_line_groups() {
+    if (!expect("Werkagenda vijf programmalijnen")) return;
+    std::vector<ProgrammeLineGroup>& groups = result_.agenda.groups;
+    while (!done() && !text().starts_with("Programmalijn ")) {
+      if (text().starts_with("- ") && !groups.empty()) {
+        grouped_titles_.push_back({groups.size() - 1, trim(text().substr(2)), current().number});
+      } else if (text().starts_with("- ")) {
+        report(current().number, text(), "a programme line before any group");
+      } else {
+        const int number = static_cast<int>(groups.size()) + 1;
+        groups.push_back({number, trim(text()), {}, current().number});
+      }
+      ++at_;
+    }
+  }
+
+  void resolve_programme_line_groups() {
+    for (const GroupedTitle& grouped : grouped_titles_) {
+      auto found =
+          std::ranges::find(result_.agenda.programme_lines, grouped.title, &ProgrammeLine::title);
+      if (found == result_.agenda.programme_lines.end()) {
+        report(grouped.line, grouped.title, "the grouping names no programme line of this title");
+        continue;
+      }
+      result_.agenda.groups[grouped.group].programme_lines.push_back(found->number);
+    }
+  }
+
+  /// "Prioriteiten langs vijf dimensies" explains the layout of the
+  /// priorities; one of its bullets is a promise kept as data: where an
+  /// indicator is "nog te bepalen", it is to be set in the first half of 2023.
+  void read_layout_explanation() {
+    static const std::regex promise(
+        R"(^- (Waar ‘nog te bepalen’ staat, .*eerste helft van (\d{4}).*)$)");
+    if (!expect("Prioriteiten langs vijf dimensies")) return;
+    while (!done() && !is_programme_line_heading(text())) {
+      std::smatch found;
+      if (std::regex_match(text(), found, promise)) {
+        result_.agenda.indicators_to_be_determined =
+            Commitment{trim(found[1].str()), std::stoi(found[2]), current().number};
+      }
+      ++at_;
+    }
   }
 
   void read_programme_lines() {
@@ -182,7 +236,8 @@ private:
   void read_agenda_notes() {
     while (!done() && text().starts_with("Noot:")) {
       for (std::string& note : notes_.split(text()).notes) {
-        result_.agenda.notes.push_back({std::move(note), {"programmalijnen", current().number}});
+        result_.agenda.notes.push_back(
+            {std::move(note), {"programmalijnen", current().number}, {}});
       }
       ++at_;
     }
@@ -331,11 +386,22 @@ private:
   void add_paragraph(std::vector<std::string>& paragraphs, std::vector<Note>& notes,
                      const SourceRef& source) {
     NoteSplit split = notes_.split(text());
+    keep_notes(split, paragraphs.empty() ? "" : paragraphs.back(), notes, source);
     if (!split.text.empty()) {
       paragraphs.push_back(split.text);
     }
-    for (std::string& note : split.notes) {
-      notes.push_back({std::move(note), source});
+  }
+
+  /// Moves the split's notes into `notes`, each with the sentence it follows;
+  /// `before` is the text of the item that precedes the split piece.
+  static void keep_notes(NoteSplit& split, std::string_view before, std::vector<Note>& notes,
+                         const SourceRef& source) {
+    for (std::size_t k = 0; k < split.notes.size(); ++k) {
+      std::string preceding(before);
+      std::string_view piece = std::string_view(split.text).substr(0, split.anchors[k]);
+      if (!piece.empty() && !preceding.empty()) preceding += ' ';
+      preceding += piece;
+      notes.push_back({std::move(split.notes[k]), source, last_sentence(preceding)});
     }
   }
 
@@ -472,9 +538,7 @@ private:
   std::string take_notes(const std::string& cell, std::vector<Note>& notes,
                          const SourceRef& source) {
     NoteSplit split = notes_.split(cell);
-    for (std::string& note : split.notes) {
-      notes.push_back({std::move(note), source});
-    }
+    keep_notes(split, "", notes, source);
     return split.text;
   }
 
@@ -496,7 +560,7 @@ private:
       if (text() == extra_remarks) {
         ++at_;
         while (!done() && text().starts_with("- ")) {
-          priority.notes.push_back({trim(text().substr(2)), {section, current().number}});
+          priority.notes.push_back({trim(text().substr(2)), {section, current().number}, {}});
           ++at_;
         }
         continue;

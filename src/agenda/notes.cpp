@@ -2,6 +2,7 @@
 
 #include "agenda/text.hpp"
 
+#include <cctype>
 #include <fstream>
 #include <stdexcept>
 
@@ -53,6 +54,7 @@ NoteSplit NoteSplitter::split(std::string_view text) {
       break;
     }
     append_text(result.text, text.substr(cursor, marker - cursor));
+    result.anchors.push_back(result.text.size());
     std::size_t body = marker + note_marker.size();
     std::size_t end = text.find('\n', body);
     if (end == std::string_view::npos) {
@@ -69,6 +71,22 @@ NoteSplit NoteSplitter::split(std::string_view text) {
     cursor = end;
   }
   return result;
+}
+
+std::string last_sentence(std::string_view text) {
+  std::string whole = trim(text);
+  std::size_t start = 0;
+  // Skips the sentence's own final mark: search the boundaries before it.
+  for (std::size_t at = 0; at + 2 < whole.size(); ++at) {
+    const char c = whole[at];
+    if (c == '\n') {
+      start = at + 1;
+    } else if ((c == '.' || c == '?' || c == '!') && whole[at + 1] == ' ' &&
+               std::isupper(static_cast<unsigned char>(whole[at + 2]))) {
+      start = at + 2;
+    }
+  }
+  return whole.substr(start);
 }
 
 std::vector<std::string> NoteSplitter::unused_note_ends() const {

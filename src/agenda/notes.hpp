@@ -19,7 +19,14 @@ namespace wa::agenda {
 struct NoteSplit {
   std::string text;               ///< the main text, notes removed
   std::vector<std::string> notes; ///< each note, without "Noot:"
+  /// For each note, how much of `text` stood before it: the note follows
+  /// (and supports) what ends there.
+  std::vector<std::size_t> anchors;
 };
+
+/// The last sentence of `text`: what a footnote placed at its end supports.
+/// A sentence ends at ". ", "? " or "! " before a capital, or at a line break.
+[[nodiscard]] std::string last_sentence(std::string_view text);
 
 class NoteSplitter {
 public:

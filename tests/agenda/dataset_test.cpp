@@ -6,6 +6,7 @@
 #include "rdf/shacl.hpp"
 #include "rdf/turtle_reader.hpp"
 #include "rdf/vocabulary_check.hpp"
+#include "support/agenda_terms.hpp"
 #include "support/project.hpp"
 
 #include <gtest/gtest.h>
@@ -16,18 +17,12 @@ namespace wa::agenda {
 namespace {
 
 using rdf::Term;
+using test::agenda_part;
+using test::dcterms;
 using test::id;
-
-Term wa(std::string_view local) { return Term::iri(ns::term(ns::wa, local)); }
-Term dcterms(std::string_view local) { return Term::iri(ns::term(ns::dcterms, local)); }
-const Term rdf_type = Term::iri(ns::term(ns::rdf, "type"));
-
-const rdf::Model& agenda_part() { return test::real_dataset().part("agenda"); }
-
-std::string lexical(const std::string& subject, const Term& predicate) {
-  std::optional<Term> value = agenda_part().object(Term::iri(subject), predicate);
-  return value ? value->value : "<none>";
-}
+using test::lexical;
+using test::rdf_type;
+using test::wa;
 
 bool references(const std::string& item, const std::string& act) {
   return agenda_part().contains({Term::iri(item), dcterms("references"), Term::iri(act)});

@@ -58,6 +58,19 @@ TEST(Importer, ReportsALineItCannotPlaceWithItsNumber) {
   EXPECT_EQ(result.diagnostics[0].text, "Deze regel hoort nergens bij");
 }
 
+TEST(Importer, GroupsProgrammeLinesByTheirTitleAndReportsAnUnknownTitle) {
+  NoteSplitter notes({"eindigt bij deze woorden"});
+  ImportResult result =
+      import_agenda(read_source_lines(test::test_data("agenda/grouping-with-unknown-line.txt")),
+                    fragment_bodies(), notes);
+  ASSERT_EQ(result.agenda.groups.size(), 1U);
+  EXPECT_EQ(result.agenda.groups[0].title, "Fundament");
+  EXPECT_EQ(result.agenda.groups[0].programme_lines, std::vector<int>{1});
+  ASSERT_FALSE(result.diagnostics.empty());
+  EXPECT_EQ(result.diagnostics[0].line, 9);
+  EXPECT_EQ(result.diagnostics[0].text, "Een lijn die de tekst niet heeft");
+}
+
 TEST(Importer, ReadsProgrammeLinesAndTheAgendaNote) {
   ImportResult result = import_fragment();
   ASSERT_EQ(result.agenda.programme_lines.size(), 1U);
@@ -154,6 +167,38 @@ TEST(ImporterOnTheAgenda, NumbersPrioritiesAsThePublicationDoes) {
   }
   EXPECT_EQ(priority(agenda, 5, 1).title,
             "Versterken van de digitale samenleving in het Caribisch deel van het Koninkrijk");
+}
+
+TEST(ImporterOnTheAgenda, ReadsTheGroupingOfTheProgrammeLines) {
+  const std::vector<ProgrammeLineGroup>& groups = real_import().result.agenda.groups;
+  ASSERT_EQ(groups.size(), 3U);
+  EXPECT_EQ(groups[0].title, "Fundament");
+  EXPECT_EQ(groups[0].programme_lines, (std::vector<int>{1, 2, 3}));
+  EXPECT_EQ(groups[0].line, 56);
+  EXPECT_EQ(groups[1].title, "Overheid");
+  EXPECT_EQ(groups[1].programme_lines, std::vector<int>{4});
+  EXPECT_EQ(groups[2].title, "Caribisch deel van het Koninkrijk");
+  EXPECT_EQ(groups[2].programme_lines, std::vector<int>{5});
+}
+
+TEST(ImporterOnTheAgenda, ReadsThePromiseOnIndicatorsToBeDetermined) {
+  const std::optional<Commitment>& promise =
+      real_import().result.agenda.indicators_to_be_determined;
+  ASSERT_TRUE(promise.has_value());
+  EXPECT_EQ(promise->line, 93);
+  EXPECT_EQ(promise->first_half_of, 2023);
+  EXPECT_TRUE(promise->text.starts_with("Waar ‘nog te bepalen’ staat")) << promise->text;
+}
+
+TEST(ImporterOnTheAgenda, ANoteKeepsTheSentenceItFollows) {
+  // Challenge 2.3 (lines 369-371): each source follows the sentence it supports.
+  const std::vector<Note>& notes = priority(real_import().result.agenda, 2, 3).challenge.notes;
+  ASSERT_EQ(notes.size(), 2U);
+  EXPECT_EQ(notes[0].text, "VMWare 2022");
+  EXPECT_TRUE(notes[0].supports.starts_with("Tegelijkertijd geeft 43 procent"))
+      << notes[0].supports;
+  EXPECT_EQ(notes[1].source.line, 371);
+  EXPECT_TRUE(notes[1].supports.starts_with("Ook is niet iedereen")) << notes[1].supports;
 }
 
 TEST(ImporterOnTheAgenda, ReadsTheActionsOfPriorityOnePointFourUnderItsMislabelledHeading) {

@@ -43,3 +43,29 @@ TEST(Notes, ReportsListedEndingsThatNoNoteUsed) {
 
 } // namespace
 } // namespace wa::agenda
+
+namespace wa::agenda {
+namespace {
+
+TEST(Notes, EachNoteKnowsWhereInTheTextItStood) {
+  NoteSplitter splitter({"VMWare 2022"});
+  NoteSplit split = splitter.split("Eerste zin. Tweede zin. Noot: VMWare 2022 Derde zin.");
+  EXPECT_EQ(split.text, "Eerste zin. Tweede zin. Derde zin.");
+  ASSERT_EQ(split.anchors.size(), 1U);
+  EXPECT_EQ(split.text.substr(0, split.anchors[0]), "Eerste zin. Tweede zin.");
+}
+
+TEST(Notes, TheSentenceANoteSupportsIsTheLastBeforeIt) {
+  EXPECT_EQ(last_sentence("Eerste zin. Tegelijkertijd geeft 43 procent aan dat het kan."),
+            "Tegelijkertijd geeft 43 procent aan dat het kan.");
+  EXPECT_EQ(last_sentence("Burgers rekenen erop"), "Burgers rekenen erop");
+  EXPECT_EQ(last_sentence("Eerste regel\nTweede regel"), "Tweede regel");
+  EXPECT_EQ(last_sentence(""), "");
+}
+
+TEST(Notes, AFullStopBeforeASmallLetterEndsNoSentence) {
+  EXPECT_EQ(last_sentence("Zoals o.a. gemeenten. Met bijv. de AVG"), "Met bijv. de AVG");
+}
+
+} // namespace
+} // namespace wa::agenda
