@@ -3,6 +3,7 @@
 // chose, each with the exact number of stored triples its constants match.
 #include "engine/query_run.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 namespace wa::engine {
@@ -52,7 +53,8 @@ std::string QueryRun::explain() {
 }
 
 std::string QueryRun::explain(const query::Pattern& pattern, std::size_t depth,
-                              const ActiveGraph& graph) {
+                              const ActiveGraph& graph,
+                              const std::vector<query::Expression>& filters) {
   std::ostringstream out;
   const std::string indent(depth * 2, ' ');
   out << indent << name_of(pattern->kind);
@@ -72,7 +74,11 @@ std::string QueryRun::explain(const query::Pattern& pattern, std::size_t depth,
   }
   out << "\n";
   if (pattern->kind == Kind::bgp) {
-    for (std::size_t index : bgp_order(pattern->triples, empty_row(), graph)) {
+    const std::vector<std::size_t> order = bgp_order(pattern->triples, empty_row(), graph, filters);
+    const std::vector<std::size_t> filter_steps =
+        filter_steps_of(pattern->triples, order, empty_row(), filters);
+    for (std::size_t step = 0; step < order.size(); ++step) {
+      const std::size_t index = order[step];
       const query::TriplePattern& triple = pattern->triples[index];
       bool missing = false;
       auto constant = [&](const query::TermOrVariable& position) -> TermId {
@@ -84,10 +90,16 @@ std::string QueryRun::explain(const query::Pattern& pattern, std::size_t depth,
       out << indent << "  scan " << position_text(triple.subject) << " "
           << position_text(triple.predicate) << " " << position_text(triple.object) << "  ("
           << (missing ? 0 : count) << " triples)\n";
+      const auto applied = std::ranges::count(filter_steps, step);
+      if (applied > 0) out << indent << "    then " << applied << " filter(s)\n";
     }
   }
+  // The evaluator applies a FILTER's conjuncts inside the BGP below it.
+  const bool filters_inside =
+      options_.optimize && pattern->kind == Kind::filter && pattern->children[0]->kind == Kind::bgp;
   for (const query::Pattern& child : pattern->children)
-    out << explain(child, depth + 1, graph);
+    out << explain(child, depth + 1, graph,
+                   filters_inside ? pattern->expressions : std::vector<query::Expression>{});
   return out.str();
 }
 

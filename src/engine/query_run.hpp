@@ -109,7 +109,8 @@ private:
   /// EXISTS (a BGP there stops at its first solution), else unbounded.
   std::size_t wanted_ = SIZE_MAX;
   std::vector<std::size_t> bgp_order(const std::vector<query::TriplePattern>& triples,
-                                     const Row& input, const ActiveGraph& graph) const;
+                                     const Row& input, const ActiveGraph& graph,
+                                     const std::vector<query::Expression>& filters) const;
   [[nodiscard]] double bound_selectivity(const ActiveGraph& graph, TermId predicate,
                                          bool subject_bound, bool predicate_bound,
                                          bool object_bound) const;
@@ -167,7 +168,9 @@ private:
   rdf::QueryResult bindings(const Rows& rows);
   rdf::QueryResult graph_result(const Rows& rows);
   rdf::QueryResult description(const Rows& rows);
-  std::string explain(const query::Pattern& pattern, std::size_t depth, const ActiveGraph& graph);
+  /// `filters`: those of the FILTER above a BGP, which the evaluator applies inside it.
+  std::string explain(const query::Pattern& pattern, std::size_t depth, const ActiveGraph& graph,
+                      const std::vector<query::Expression>& filters = {});
 };
 
 } // namespace wa::engine

@@ -65,7 +65,8 @@ TEST(Evaluator, PlansTheSmallestPatternFirst) {
 /// subjects, 2 distinct objects); ex:link, 100 from each of 3 subjects to 300
 /// objects; ex:few, 150 triples from the same 3 subjects. A rough factor per
 /// bound variable would put ex:few before ex:tag and ex:tag before ex:link.
-store::IndexedDataset skewed() {
+/// `with_values`: each subject also has one ex:value, as in sample().
+store::IndexedDataset skewed(bool with_values = false) {
   store::DatasetBuilder builder;
   for (int i = 0; i < 200; ++i) {
     const rdf::Term subject = rdf::Term::iri(ex + "s" + std::to_string(i));
@@ -73,6 +74,8 @@ store::IndexedDataset skewed() {
         {subject, rdf::Term::iri(ex + "type"), rdf::Term::iri(ex + (i == 7 ? "Rare" : "Common"))});
     builder.add(
         {subject, rdf::Term::iri(ex + "tag"), rdf::Term::iri(ex + (i % 2 == 0 ? "a" : "b"))});
+    if (with_values)
+      builder.add({subject, rdf::Term::iri(ex + "value"), rdf::Term::literal(std::to_string(i))});
   }
   for (int i = 0; i < 300; ++i) {
     const rdf::Term subject = rdf::Term::iri(ex + "s" + std::to_string(i % 3));
@@ -104,6 +107,19 @@ TEST(Evaluator, PlansByThePredicatesStatisticsOnceAnObjectIsBound) {
       skewed(), {});
   EXPECT_LT(plan.find("Rare"), plan.find("link")) << plan;
   EXPECT_LT(plan.find("link"), plan.find("tag")) << plan;
+}
+
+TEST(Evaluator, BindsWhatAWaitingFilterReadsBeforeEquallyLikelyPatterns) {
+  // Once ?s is bound, ex:type and ex:value each give one triple per subject;
+  // the filter reads ?v, so ex:value comes before ex:type and the filter
+  // drops rows before ex:type is looked up for them.
+  const std::string plan =
+      explain(query::parse_query("PREFIX ex: <" + ex +
+                                 ">\nSELECT * { ?s ex:tag ex:a . ?s ex:type ?t . ?s ex:value ?v "
+                                 "FILTER(?v = \"7\") }"),
+              skewed(true), {});
+  EXPECT_LT(plan.find("value"), plan.find("then 1 filter(s)")) << plan;
+  EXPECT_LT(plan.find("then 1 filter(s)"), plan.find("type")) << plan;
 }
 
 TEST(Evaluator, KeepsTheWrittenOrderWithTheOptimizerOff) {
