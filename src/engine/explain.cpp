@@ -67,6 +67,8 @@ std::string QueryRun::explain(const query::Pattern& pattern, std::size_t depth,
       out << " ?" << name;
   }
   if (pattern->kind == Kind::values) out << " (" << pattern->rows.size() << " rows)";
+  if (pattern->kind == Kind::join && path_first(*pattern, empty_row(), graph))
+    out << " (path first, then the left side per path row)";
   if (pattern->kind == Kind::graph) out << " " << position_text(pattern->graph_name);
   if (pattern->kind == Kind::path) {
     out << " " << position_text(pattern->path_subject) << " ... "

@@ -14,6 +14,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <tuple>
 #include <unordered_map>
@@ -111,6 +112,21 @@ private:
   std::vector<std::size_t> bgp_order(const std::vector<query::TriplePattern>& triples,
                                      const Row& input, const ActiveGraph& graph,
                                      const std::vector<query::Expression>& filters) const;
+  [[nodiscard]] std::set<std::string> bound_names(const Row& input) const;
+  [[nodiscard]] double expected_matches(const query::TriplePattern& triple, const Row& input,
+                                        const ActiveGraph& graph,
+                                        const std::set<std::string>& bound) const;
+  /// How many solutions the BGP is expected to have for `input`.
+  [[nodiscard]] double expected_rows(const std::vector<query::TriplePattern>& triples,
+                                     const Row& input, const ActiveGraph& graph) const;
+  /// How many rows the path is expected to give on its own, if one end is a
+  /// constant and the path is one link, its inverse, or either made optional.
+  [[nodiscard]] std::optional<double> expected_path_rows(const query::PatternNode& node,
+                                                         const ActiveGraph& graph) const;
+  /// Whether a join should evaluate its right side (a path) first and its
+  /// left side sideways, once per path row.
+  [[nodiscard]] bool path_first(const query::PatternNode& join, const Row& input,
+                                const ActiveGraph& graph);
   [[nodiscard]] double bound_selectivity(const ActiveGraph& graph, TermId predicate,
                                          bool subject_bound, bool predicate_bound,
                                          bool object_bound) const;

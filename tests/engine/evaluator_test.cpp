@@ -122,6 +122,20 @@ TEST(Evaluator, BindsWhatAWaitingFilterReadsBeforeEquallyLikelyPatterns) {
   EXPECT_LT(plan.find("then 1 filter(s)"), plan.find("type")) << plan;
 }
 
+TEST(Evaluator, WalksAPathFromAConstantBeforeALargerPattern) {
+  // "?s ex:type? ex:Rare" gives 2 rows (ex:Rare itself and s7); the BGP 200.
+  const std::string text = "SELECT ?v { ?s ex:value ?v . ?s ex:type? ex:Rare }";
+  const std::string plan =
+      explain(query::parse_query("PREFIX ex: <" + ex + ">\n" + text), sample(), {});
+  EXPECT_NE(plan.find("join (path first"), std::string::npos) << plan;
+  EvaluationOptions off;
+  off.optimize = false;
+  const rdf::QueryResult on_result = run(text);
+  ASSERT_EQ(on_result.rows.size(), 1U);
+  EXPECT_EQ(on_result.rows, run(text, off).rows);
+  EXPECT_EQ(on_result.rows[0][0]->value, "7");
+}
+
 TEST(Evaluator, KeepsTheWrittenOrderWithTheOptimizerOff) {
   EvaluationOptions options;
   options.optimize = false;

@@ -134,9 +134,14 @@ std::vector<std::size_t> QueryRun::filter_steps_of(const std::vector<query::Trip
     bound_after.push_back(bound);
   }
   const std::size_t last = order.empty() ? 0 : order.size() - 1;
+  // A variable that neither the input nor any pattern binds is unbound at
+  // every step (an EXISTS group's own ?led): it does not hold a filter back.
+  const std::vector<bool>& bindable = bound_after.empty() ? bound : bound_after.back();
   for (const query::Expression& filter : filters) {
     std::vector<std::size_t> reads;
-    query::for_each_variable(filter, [&](const std::string& name) { reads.push_back(slot(name)); });
+    query::for_each_variable(filter, [&](const std::string& name) {
+      if (bindable[slot(name)]) reads.push_back(slot(name));
+    });
     std::size_t step = 0;
     while (step < last && !std::all_of(reads.begin(), reads.end(),
                                        [&](std::size_t s) { return bound_after[step][s]; })) {
@@ -192,6 +197,51 @@ double QueryRun::bound_selectivity(const ActiveGraph& graph, TermId predicate, b
   return share;
 }
 
+std::set<std::string> QueryRun::bound_names(const Row& input) const {
+  std::set<std::string> bound;
+  for (const auto& [name, index] : slots_)
+    if (input[index] != no_term) bound.insert(name);
+  return bound;
+}
+
+/// How many triples one row is expected to find for `triple` once the
+/// variables in `bound` have values: exact counts of its constant positions,
+/// scaled by bound_selectivity.
+double QueryRun::expected_matches(const query::TriplePattern& triple, const Row& input,
+                                  const ActiveGraph& graph,
+                                  const std::set<std::string>& bound) const {
+  auto is_bound = [&](const query::TermOrVariable& position) {
+    const auto* variable = std::get_if<query::Variable>(&position);
+    return variable != nullptr && bound.contains(variable->name);
+  };
+  bool missing = false;
+  auto constant = [&](const query::TermOrVariable& position) -> TermId {
+    if (std::holds_alternative<query::Variable>(position)) return no_term;
+    return position_term(position, input, missing);
+  };
+  const TermId predicate = constant(triple.predicate);
+  const auto count = static_cast<double>(
+      count_triples(dataset_, graph, constant(triple.subject), predicate, constant(triple.object)));
+  if (missing) return 0.0;
+  return count * bound_selectivity(graph, predicate, is_bound(triple.subject),
+                                   is_bound(triple.predicate), is_bound(triple.object));
+}
+
+double QueryRun::expected_rows(const std::vector<query::TriplePattern>& triples, const Row& input,
+                               const ActiveGraph& graph) const {
+  std::set<std::string> bound = bound_names(input);
+  double rows = 1.0;
+  for (std::size_t index : bgp_order(triples, input, graph, {})) {
+    rows *= expected_matches(triples[index], input, graph, bound);
+    query::for_each_variable(triples[index].subject,
+                             [&](const std::string& n) { bound.insert(n); });
+    query::for_each_variable(triples[index].predicate,
+                             [&](const std::string& n) { bound.insert(n); });
+    query::for_each_variable(triples[index].object, [&](const std::string& n) { bound.insert(n); });
+  }
+  return rows;
+}
+
 /// With the optimizer, the triple patterns in the order that keeps the
 /// intermediate results small: each time the pattern with the fewest
 /// expected matches (exact counts of its constant positions, scaled by the
@@ -208,30 +258,20 @@ std::vector<std::size_t> QueryRun::bgp_order(const std::vector<query::TriplePatt
   std::vector<std::size_t> order(triples.size());
   std::iota(order.begin(), order.end(), 0);
   if (!options_.optimize || triples.size() < 2) return order;
-  std::set<std::string> bound;
-  for (const auto& [name, index] : slots_)
-    if (input[index] != no_term) bound.insert(name);
-  auto is_bound = [&](const query::TermOrVariable& position) {
-    const auto* variable = std::get_if<query::Variable>(&position);
-    return variable != nullptr && bound.contains(variable->name);
-  };
+  std::set<std::string> bound = bound_names(input);
   auto estimate = [&](const query::TriplePattern& triple) {
-    bool missing = false;
-    auto constant = [&](const query::TermOrVariable& position) -> TermId {
-      if (std::holds_alternative<query::Variable>(position)) return no_term;
-      return position_term(position, input, missing);
-    };
-    const TermId predicate = constant(triple.predicate);
-    const auto count = static_cast<double>(count_triples(dataset_, graph, constant(triple.subject),
-                                                         predicate, constant(triple.object)));
-    if (missing) return 0.0;
-    return count * bound_selectivity(graph, predicate, is_bound(triple.subject),
-                                     is_bound(triple.predicate), is_bound(triple.object));
+    return expected_matches(triple, input, graph, bound);
   };
+  std::set<std::string> bindable = bound;
+  for (const query::TriplePattern& triple : triples)
+    for (const auto* position : {&triple.subject, &triple.predicate, &triple.object})
+      if (const auto* variable = std::get_if<query::Variable>(position))
+        bindable.insert(variable->name);
   std::vector<std::set<std::string>> filter_reads(filters.size());
   for (std::size_t f = 0; f < filters.size(); ++f)
-    query::for_each_variable(filters[f],
-                             [&](const std::string& name) { filter_reads[f].insert(name); });
+    query::for_each_variable(filters[f], [&](const std::string& name) {
+      if (bindable.contains(name)) filter_reads[f].insert(name);
+    });
   auto waiting = [&](std::size_t f) {
     return !std::ranges::all_of(filter_reads[f],
                                 [&](const std::string& name) { return bound.contains(name); });
