@@ -87,6 +87,45 @@ std::vector<Expression> push_into(std::vector<Pattern>& children, std::size_t ch
   return kept;
 }
 
+bool calls_volatile(const Expression& expression) {
+  bool found = false;
+  query::for_each_expression(expression, [&](const query::ExpressionNode& node) {
+    found = found || is_volatile_call(node);
+  });
+  return found;
+}
+
+Names mentioned(const Pattern& pattern) {
+  Names names;
+  query::for_each_variable(pattern, [&](const std::string& name) { names.insert(name); });
+  return names;
+}
+
+/// A FILTER (NOT) EXISTS above an OPTIONAL moves to the OPTIONAL's left side
+/// when the right side can bind none of the variables it reads that the left
+/// side leaves open: each row then gives it the same bindings below as above
+/// (substitution, SPARQL 1.1 §18.6), and rows it drops skip the OPTIONAL.
+/// "FILTER NOT EXISTS { ?action wa:ledBy ?lead }" over "... OPTIONAL {
+/// ?action wa:executorStatement ?s }" runs before the OPTIONAL, not after.
+/// Returns the conjuncts that stay.
+std::vector<Expression> push_exists_left(Pattern& below, std::vector<Expression> conjuncts) {
+  if (below->kind != Kind::left_join) return conjuncts;
+  std::vector<Pattern> children = below->children;
+  const Names certain = certainly_bound(children[0]);
+  const Names right = mentioned(children[1]);
+  std::vector<Expression> moved;
+  std::vector<Expression> kept;
+  for (Expression& conjunct : conjuncts) {
+    const bool safe = !calls_volatile(conjunct) &&
+                      subset(intersection(query::variables_of(conjunct), right), certain);
+    (safe ? moved : kept).push_back(std::move(conjunct));
+  }
+  if (moved.empty()) return kept;
+  children[0] = push(children[0], std::move(moved));
+  below = with_children(*below, std::move(children));
+  return kept;
+}
+
 /// `pattern` filtered by `conjuncts` (all movable), each as deep as it may go.
 Pattern push(const Pattern& pattern, std::vector<Expression> conjuncts) {
   const PatternNode& node = *pattern;
@@ -118,8 +157,10 @@ Pattern push(const Pattern& pattern, std::vector<Expression> conjuncts) {
     std::vector<Expression> moved;
     std::vector<Expression> kept;
     for (Expression& conjunct : conjuncts) {
-      (intersection(query::variables_of(conjunct), bound_here).empty() ? moved : kept)
-          .push_back(std::move(conjunct));
+      // EXISTS is evaluated in the active graph: never below a GRAPH.
+      const bool stays = !intersection(query::variables_of(conjunct), bound_here).empty() ||
+                         (node.kind == Kind::graph && !movable(conjunct));
+      (stays ? kept : moved).push_back(std::move(conjunct));
     }
     if (!moved.empty()) children[0] = push(children[0], std::move(moved));
     return filtered(with_children(node, std::move(children)), std::move(kept));
@@ -134,6 +175,7 @@ Pattern push(const Pattern& pattern, std::vector<Expression> conjuncts) {
     for (Expression& expression : all)
       (movable(expression) ? moving : fixed).push_back(std::move(expression));
     Pattern below = push(children[0], std::move(moving));
+    fixed = push_exists_left(below, std::move(fixed));
     return filtered(std::move(below), std::move(fixed));
   }
   default: return filtered(pattern, std::move(conjuncts));

@@ -5,8 +5,12 @@
 // branches, a BIND or a GRAPH when the rows it would see there agree with the
 // rows above on every variable it reads; a filter that reaches a basic graph
 // pattern is applied inside it, as soon as its variables are bound.
-// Conjuncts with EXISTS (they read the whole row) or calls that differ from
-// call to call (RAND, BNODE, UUID, STRUUID) stay where they are written.
+// Conjuncts that call what differs from call to call (RAND, BNODE, UUID,
+// STRUUID) stay where they are written. Conjuncts with EXISTS stay too, but
+// for one move: from above an OPTIONAL to its left side, when the OPTIONAL's
+// right side cannot change the bindings they read (optimizer.cpp,
+// push_exists_left); from there they go down only where every variable they
+// read is bound already, and never below a GRAPH.
 #pragma once
 
 #include "query/algebra.hpp"

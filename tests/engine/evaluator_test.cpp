@@ -136,6 +136,33 @@ TEST(Evaluator, WalksAPathFromAConstantBeforeALargerPattern) {
   EXPECT_EQ(on_result.rows[0][0]->value, "7");
 }
 
+TEST(Evaluator, MovesANotExistsBelowAnOptionalThatCannotChangeIt) {
+  const std::string text = "SELECT ?s ?t { ?s ex:value ?v OPTIONAL { ?s ex:type ?t } "
+                           "FILTER NOT EXISTS { ?s ex:type ex:Common } }";
+  const std::string plan =
+      explain(query::parse_query("PREFIX ex: <" + ex + ">\n" + text), sample(), {});
+  EXPECT_LT(plan.find("left-join"), plan.find("filter")) << plan;
+  EvaluationOptions off;
+  off.optimize = false;
+  const rdf::QueryResult on_result = run(text);
+  ASSERT_EQ(on_result.rows.size(), 1U);
+  EXPECT_EQ(on_result.rows, run(text, off).rows);
+  EXPECT_EQ(on_result.rows[0][1]->value, ex + "Rare");
+}
+
+TEST(Evaluator, KeepsANotExistsAboveAnOptionalThatBindsWhatItReads) {
+  // ?t is bound by the OPTIONAL only: below it, the NOT EXISTS would see ?t unbound.
+  const std::string text = "SELECT ?s { ?s ex:value ?v OPTIONAL { ?s ex:type ?t } "
+                           "FILTER NOT EXISTS { ?x ex:type ?t } }";
+  const std::string plan =
+      explain(query::parse_query("PREFIX ex: <" + ex + ">\n" + text), sample(), {});
+  EXPECT_LT(plan.find("filter"), plan.find("left-join")) << plan;
+  EvaluationOptions off;
+  off.optimize = false;
+  EXPECT_EQ(run(text).rows.size(), 0U);
+  EXPECT_EQ(run(text, off).rows.size(), 0U);
+}
+
 TEST(Evaluator, KeepsTheWrittenOrderWithTheOptimizerOff) {
   EvaluationOptions options;
   options.optimize = false;
