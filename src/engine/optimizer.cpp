@@ -36,14 +36,29 @@ bool is_volatile_call(const query::ExpressionNode& node) {
           node.name == "STRUUID");
 }
 
-bool movable(const Expression& expression) {
-  bool fixed = false;
+namespace {
+
+bool calls_volatile(const Expression& expression) {
+  bool found = false;
+  query::for_each_expression(expression, [&](const query::ExpressionNode& node) {
+    found = found || is_volatile_call(node);
+  });
+  return found;
+}
+
+bool reads_exists(const Expression& expression) {
+  bool found = false;
   query::for_each_expression(expression, [&](const query::ExpressionNode& node) {
     using EKind = query::ExpressionNode::Kind;
-    fixed = fixed || node.kind == EKind::exists || node.kind == EKind::not_exists ||
-            is_volatile_call(node);
+    found = found || node.kind == EKind::exists || node.kind == EKind::not_exists;
   });
-  return !fixed;
+  return found;
+}
+
+} // namespace
+
+bool movable(const Expression& expression) {
+  return !calls_volatile(expression) && !reads_exists(expression);
 }
 
 namespace {
@@ -85,14 +100,6 @@ std::vector<Expression> push_into(std::vector<Pattern>& children, std::size_t ch
   }
   if (!moved.empty()) children[child] = push(children[child], std::move(moved));
   return kept;
-}
-
-bool calls_volatile(const Expression& expression) {
-  bool found = false;
-  query::for_each_expression(expression, [&](const query::ExpressionNode& node) {
-    found = found || is_volatile_call(node);
-  });
-  return found;
 }
 
 Names mentioned(const Pattern& pattern) {

@@ -227,17 +227,23 @@ double QueryRun::expected_matches(const query::TriplePattern& triple, const Row&
                                    is_bound(triple.predicate), is_bound(triple.object));
 }
 
+namespace {
+
+/// Adds the variables of `triple` to `names`.
+void insert_variables(const query::TriplePattern& triple, std::set<std::string>& names) {
+  for (const auto* position : {&triple.subject, &triple.predicate, &triple.object})
+    query::for_each_variable(*position, [&](const std::string& name) { names.insert(name); });
+}
+
+} // namespace
+
 double QueryRun::expected_rows(const std::vector<query::TriplePattern>& triples, const Row& input,
                                const ActiveGraph& graph) const {
   std::set<std::string> bound = bound_names(input);
   double rows = 1.0;
   for (std::size_t index : bgp_order(triples, input, graph, {})) {
     rows *= expected_matches(triples[index], input, graph, bound);
-    query::for_each_variable(triples[index].subject,
-                             [&](const std::string& n) { bound.insert(n); });
-    query::for_each_variable(triples[index].predicate,
-                             [&](const std::string& n) { bound.insert(n); });
-    query::for_each_variable(triples[index].object, [&](const std::string& n) { bound.insert(n); });
+    insert_variables(triples[index], bound);
   }
   return rows;
 }
@@ -264,9 +270,7 @@ std::vector<std::size_t> QueryRun::bgp_order(const std::vector<query::TriplePatt
   };
   std::set<std::string> bindable = bound;
   for (const query::TriplePattern& triple : triples)
-    for (const auto* position : {&triple.subject, &triple.predicate, &triple.object})
-      if (const auto* variable = std::get_if<query::Variable>(position))
-        bindable.insert(variable->name);
+    insert_variables(triple, bindable);
   std::vector<std::set<std::string>> filter_reads(filters.size());
   for (std::size_t f = 0; f < filters.size(); ++f)
     query::for_each_variable(filters[f], [&](const std::string& name) {
@@ -315,11 +319,7 @@ std::vector<std::size_t> QueryRun::bgp_order(const std::vector<query::TriplePatt
     }
     used[best] = true;
     chosen.push_back(best);
-    for (const auto* position :
-         {&triples[best].subject, &triples[best].predicate, &triples[best].object}) {
-      if (const auto* variable = std::get_if<query::Variable>(position))
-        bound.insert(variable->name);
-    }
+    insert_variables(triples[best], bound);
   }
   return chosen;
 }

@@ -6,6 +6,7 @@
 
 #include <iterator>
 #include <optional>
+#include <utility>
 #include <variant>
 
 namespace wa::engine {
@@ -68,10 +69,17 @@ bool QueryRun::path_first(const PatternNode& join, const Row& input, const Activ
   if (!options_.optimize || right->kind != PatternNode::Kind::path ||
       !is_bgp_or_filtered_bgp(left) || !sideways(left))
     return false;
+  std::vector<bool> bound(input.size());
+  for (std::size_t i = 0; i < input.size(); ++i)
+    bound[i] = input[i] != no_term;
+  auto key = std::make_pair(&join, std::move(bound));
+  if (auto known = path_first_plans_.find(key); known != path_first_plans_.end())
+    return known->second;
   const std::optional<double> path_rows = expected_path_rows(*right, graph);
-  if (!path_rows) return false;
   const query::Pattern& bgp = left->kind == PatternNode::Kind::bgp ? left : left->children[0];
-  return *path_rows * 4 < expected_rows(bgp->triples, input, graph);
+  const bool first = path_rows && *path_rows * 4 < expected_rows(bgp->triples, input, graph);
+  path_first_plans_.emplace(std::move(key), first);
+  return first;
 }
 
 Rows QueryRun::evaluate_join(const PatternNode& node, const Row& input, const ActiveGraph& graph) {
