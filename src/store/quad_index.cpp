@@ -47,7 +47,7 @@ std::vector<Key> permutation(const std::vector<Key>& gspo, Order order) {
 /// comparison is unrolled for each length: it runs in every step of the
 /// binary searches that every bound triple pattern makes.
 template <std::size_t Length>
-std::span<const Key> prefix_range_of(const std::vector<Key>& keys, const Key& prefix) {
+std::span<const Key> prefix_range_of(std::span<const Key> keys, const Key& prefix) {
   auto before = [](const Key& a, const Key& b) {
     if constexpr (Length == 1) return a[0] < b[0];
     if constexpr (Length >= 2) {
@@ -63,10 +63,10 @@ std::span<const Key> prefix_range_of(const std::vector<Key>& keys, const Key& pr
   return {first, last};
 }
 
-std::span<const Key> prefix_range(const std::vector<Key>& keys, const Key& prefix,
+std::span<const Key> prefix_range(std::span<const Key> keys, const Key& prefix,
                                   std::size_t length) {
   switch (length) {
-  case 0: return {keys.data(), keys.size()};
+  case 0: return keys;
   case 1: return prefix_range_of<1>(keys, prefix);
   case 2: return prefix_range_of<2>(keys, prefix);
   case 3: return prefix_range_of<3>(keys, prefix);
@@ -98,6 +98,17 @@ QuadIndex::QuadIndex(std::vector<Quad> quads) {
   gspo_.erase(std::unique(gspo_.begin(), gspo_.end()), gspo_.end());
   gpos_ = permutation(gspo_, Order::gpos);
   gosp_ = permutation(gspo_, Order::gosp);
+  subjects_ = RunDirectory(gspo_);
+  objects_ = RunDirectory(gosp_);
+}
+
+std::span<const Key> QuadIndex::find(const std::vector<Key>& keys, const RunDirectory* directory,
+                                     const Key& prefix, std::size_t length) {
+  if (directory != nullptr && length >= 2) {
+    if (auto run = directory->run(keys, prefix[0], prefix[1]))
+      return length == 2 ? *run : prefix_range(*run, prefix, length);
+  }
+  return prefix_range(keys, prefix, length);
 }
 
 QuadRange QuadIndex::match(const QuadPattern& pattern) const& {
@@ -107,17 +118,18 @@ QuadRange QuadIndex::match(const QuadPattern& pattern) const& {
   const TermId g = pattern.graph;
   // The permutation whose leading fields are exactly the bound ones.
   if (s && p && o)
-    return {prefix_range(gspo_, {g, pattern.subject, pattern.predicate, pattern.object}, 4),
+    return {find(gspo_, &subjects_, {g, pattern.subject, pattern.predicate, pattern.object}, 4),
             Order::gspo};
   if (s && p)
-    return {prefix_range(gspo_, {g, pattern.subject, pattern.predicate, 0}, 3), Order::gspo};
+    return {find(gspo_, &subjects_, {g, pattern.subject, pattern.predicate, 0}, 3), Order::gspo};
   if (p && o)
-    return {prefix_range(gpos_, {g, pattern.predicate, pattern.object, 0}, 3), Order::gpos};
-  if (o && s) return {prefix_range(gosp_, {g, pattern.object, pattern.subject, 0}, 3), Order::gosp};
-  if (s) return {prefix_range(gspo_, {g, pattern.subject, 0, 0}, 2), Order::gspo};
-  if (p) return {prefix_range(gpos_, {g, pattern.predicate, 0, 0}, 2), Order::gpos};
-  if (o) return {prefix_range(gosp_, {g, pattern.object, 0, 0}, 2), Order::gosp};
-  return {prefix_range(gspo_, {g, 0, 0, 0}, 1), Order::gspo};
+    return {find(gpos_, nullptr, {g, pattern.predicate, pattern.object, 0}, 3), Order::gpos};
+  if (o && s)
+    return {find(gosp_, &objects_, {g, pattern.object, pattern.subject, 0}, 3), Order::gosp};
+  if (s) return {find(gspo_, &subjects_, {g, pattern.subject, 0, 0}, 2), Order::gspo};
+  if (p) return {find(gpos_, nullptr, {g, pattern.predicate, 0, 0}, 2), Order::gpos};
+  if (o) return {find(gosp_, &objects_, {g, pattern.object, 0, 0}, 2), Order::gosp};
+  return {find(gspo_, nullptr, {g, 0, 0, 0}, 1), Order::gspo};
 }
 
 } // namespace wa::store

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "store/dictionary.hpp"
+#include "store/run_directory.hpp"
 
 #include <array>
 #include <cstddef>
@@ -70,6 +71,16 @@ private:
   std::vector<QuadRange::Key> gspo_;
   std::vector<QuadRange::Key> gpos_;
   std::vector<QuadRange::Key> gosp_;
+  RunDirectory subjects_; ///< over gspo_
+  RunDirectory objects_;  ///< over gosp_
+
+  /// The keys of `keys` (a permutation) matching the first `length` fields
+  /// of `prefix`, narrowed first to the run of prefix[1] where `directory`
+  /// has it.
+  [[nodiscard]] static std::span<const QuadRange::Key> find(const std::vector<QuadRange::Key>& keys,
+                                                            const RunDirectory* directory,
+                                                            const QuadRange::Key& prefix,
+                                                            std::size_t length);
 };
 
 } // namespace wa::store

@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
+#include <vector>
 
 namespace wa::store {
 namespace {
@@ -74,6 +76,36 @@ TEST(QuadIndex, MatchesEveryPatternExactlyAsAFilterWould) {
           EXPECT_EQ(found, expected) << g << " " << s << " " << p << " " << o;
           EXPECT_EQ(range.size(), expected.size()) << g << " " << s << " " << p << " " << o;
           EXPECT_EQ(index.count({g, s, p, o}), expected.size());
+        }
+}
+
+/// A graph large enough for the run directories (subjects and objects found
+/// without a binary search) beside one too small for them: every pattern
+/// with a bound subject or object still matches exactly what a filter does.
+TEST(QuadIndex, MatchesExactlyWithAndWithoutRunDirectories) {
+  std::vector<Quad> quads;
+  for (TermId s = 1; s < 2000; ++s)
+    for (TermId p = 1; p < 4; ++p)
+      quads.push_back({1, s, p, 1 + (s * p) % 500});
+  for (TermId s = 1; s < 50; ++s)
+    quads.push_back({2, s, 1, s + 1});
+  const QuadIndex index(quads);
+  for (TermId g : {1U, 2U, 3U})
+    for (TermId s : {0U, 1U, 7U, 1999U, 2000U, 5000U})
+      for (TermId p : {0U, 2U})
+        for (TermId o : {0U, 8U, 14U, 499U, 600U}) {
+          if (s == 0 && o == 0) continue;
+          const auto expected = std::ranges::count_if(quads, [&](const Quad& quad) {
+            return quad.graph == g && (s == 0 || quad.subject == s) &&
+                   (p == 0 || quad.predicate == p) && (o == 0 || quad.object == o);
+          });
+          const QuadRange range = index.match({g, s, p, o});
+          ASSERT_EQ(range.size(), static_cast<std::size_t>(expected)) << g << s << p << o;
+          for (std::size_t i = 0; i < range.size(); ++i) {
+            const Quad quad = range[i];
+            EXPECT_TRUE(quad.graph == g && (s == 0 || quad.subject == s) &&
+                        (p == 0 || quad.predicate == p) && (o == 0 || quad.object == o));
+          }
         }
 }
 
