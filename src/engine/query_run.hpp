@@ -130,9 +130,8 @@ private:
   /// path_first's answers so far, by join and which slots were bound: a join
   /// inside an OPTIONAL or EXISTS is evaluated once per outer row.
   std::map<std::pair<const query::PatternNode*, std::vector<bool>>, bool> path_first_plans_;
-  [[nodiscard]] double bound_selectivity(const ActiveGraph& graph, TermId predicate,
-                                         bool subject_bound, bool predicate_bound,
-                                         bool object_bound) const;
+  [[nodiscard]] double bound_divisor(const ActiveGraph& graph, TermId predicate, bool subject_bound,
+                                     bool predicate_bound, bool object_bound) const;
 
   // EXISTS (exists.cpp)
   struct ExistsMemo {

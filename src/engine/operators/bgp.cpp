@@ -174,16 +174,18 @@ const QueryRun::BgpPlan& QueryRun::planned(const std::vector<query::TriplePatter
   return found->second;
 }
 
-/// The share of a pattern's triples (as counted from its constants) that
-/// still match once the variables bound by earlier steps have their values:
-/// with a constant predicate, 1 / its distinct subjects for a bound subject
-/// and 1 / its distinct objects for a bound object (exact statistics of the
-/// dataset); otherwise a rough 1/16 per bound variable.
-double QueryRun::bound_selectivity(const ActiveGraph& graph, TermId predicate, bool subject_bound,
-                                   bool predicate_bound, bool object_bound) const {
+/// By how much a pattern's triples (as counted from its constants) shrink
+/// once the variables bound by earlier steps have their values: with a
+/// constant predicate, its distinct subjects for a bound subject and its
+/// distinct objects for a bound object (exact statistics of the dataset);
+/// otherwise a rough 16 per bound variable. A divisor rather than a share:
+/// count / divisor is exactly 1 when every subject has one value, so two
+/// such patterns tie and the tie-breaks decide, not rounding.
+double QueryRun::bound_divisor(const ActiveGraph& graph, TermId predicate, bool subject_bound,
+                               bool predicate_bound, bool object_bound) const {
   if (predicate == no_term) {
     const int bound = (subject_bound ? 1 : 0) + (predicate_bound ? 1 : 0) + (object_bound ? 1 : 0);
-    return 1.0 / static_cast<double>(1U << (4U * static_cast<unsigned>(bound)));
+    return static_cast<double>(1U << (4U * static_cast<unsigned>(bound)));
   }
   store::PredicateCounts counts;
   for (TermId stored : graph.graphs) {
@@ -191,10 +193,10 @@ double QueryRun::bound_selectivity(const ActiveGraph& graph, TermId predicate, b
     counts.subjects += in_graph.subjects;
     counts.objects += in_graph.objects;
   }
-  double share = 1.0;
-  if (subject_bound && counts.subjects > 0) share /= static_cast<double>(counts.subjects);
-  if (object_bound && counts.objects > 0) share /= static_cast<double>(counts.objects);
-  return share;
+  double divisor = 1.0;
+  if (subject_bound && counts.subjects > 0) divisor *= static_cast<double>(counts.subjects);
+  if (object_bound && counts.objects > 0) divisor *= static_cast<double>(counts.objects);
+  return divisor;
 }
 
 std::set<std::string> QueryRun::bound_names(const Row& input) const {
@@ -206,7 +208,7 @@ std::set<std::string> QueryRun::bound_names(const Row& input) const {
 
 /// How many triples one row is expected to find for `triple` once the
 /// variables in `bound` have values: exact counts of its constant positions,
-/// scaled by bound_selectivity.
+/// divided by bound_divisor.
 double QueryRun::expected_matches(const query::TriplePattern& triple, const Row& input,
                                   const ActiveGraph& graph,
                                   const std::set<std::string>& bound) const {
@@ -223,8 +225,8 @@ double QueryRun::expected_matches(const query::TriplePattern& triple, const Row&
   const auto count = static_cast<double>(
       count_triples(dataset_, graph, constant(triple.subject), predicate, constant(triple.object)));
   if (missing) return 0.0;
-  return count * bound_selectivity(graph, predicate, is_bound(triple.subject),
-                                   is_bound(triple.predicate), is_bound(triple.object));
+  return count / bound_divisor(graph, predicate, is_bound(triple.subject),
+                               is_bound(triple.predicate), is_bound(triple.object));
 }
 
 namespace {
