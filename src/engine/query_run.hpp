@@ -9,6 +9,7 @@
 #include "engine/cancellation.hpp"
 #include "engine/evaluator.hpp"
 #include "engine/expr/functions.hpp"
+#include "engine/subject_bitmaps.hpp"
 #include "engine/term_table.hpp"
 #include "query/algebra.hpp"
 
@@ -106,6 +107,11 @@ private:
                          const ActiveGraph& graph);
   /// The BGP plans worked out so far, by BGP, its filters and which slots were bound.
   std::map<std::tuple<const void*, const void*, std::vector<bool>>, BgpPlan> bgp_plans_;
+  /// Whether the graph holds (subject, predicate, object), predicate and
+  /// object constants of the pattern, the subject bound by the row.
+  [[nodiscard]] bool has_subject(const ActiveGraph& graph, TermId subject, TermId predicate,
+                                 TermId object);
+  SubjectBitmaps subject_bitmaps_;
   /// At most how many solutions the pattern being evaluated needs: 1 inside
   /// EXISTS (a BGP there stops at its first solution), else unbounded.
   std::size_t wanted_ = SIZE_MAX;

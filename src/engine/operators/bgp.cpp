@@ -88,8 +88,10 @@ Rows QueryRun::evaluate_bgp(const std::vector<query::TriplePattern>& triples, co
       if (!matchable) continue;
       if (bound[0] != no_term && bound[1] != no_term && bound[2] != no_term) {
         // Nothing to bind: a lookup, and the row goes on as it is (no copy).
-        if (count_triples(dataset_, graph, bound[0], bound[1], bound[2]) > 0 && passes(row, step))
-          next.push_back(std::move(row));
+        const bool found = positions[0].variable && !positions[1].variable && !positions[2].variable
+                               ? has_subject(graph, bound[0], bound[1], bound[2])
+                               : count_triples(dataset_, graph, bound[0], bound[1], bound[2]) > 0;
+        if (found && passes(row, step)) next.push_back(std::move(row));
         continue;
       }
       for_each_triple_until(dataset_, graph, bound[0], bound[1], bound[2], cancellation_,
@@ -111,6 +113,16 @@ Rows QueryRun::evaluate_bgp(const std::vector<query::TriplePattern>& triples, co
     if (rows.empty()) break;
   }
   return rows;
+}
+
+/// Whether `graph` holds the triple, for a pattern whose predicate and
+/// object are constants: asked once per row, so answered from a bitmap of the
+/// pair's subjects once it has been asked often (engine/subject_bitmaps.hpp).
+bool QueryRun::has_subject(const ActiveGraph& graph, TermId subject, TermId predicate,
+                           TermId object) {
+  return std::ranges::any_of(graph.graphs, [&](TermId stored) {
+    return subject_bitmaps_.contains(dataset_, cancellation_, stored, subject, predicate, object);
+  });
 }
 
 /// After which step of `order` each filter can be applied: the first at

@@ -1,0 +1,45 @@
+#include "engine/subject_bitmaps.hpp"
+
+namespace wa::engine {
+
+namespace {
+
+/// Asks of one pair before a bitmap is considered: a query that checks a
+/// few rows never pays for one.
+constexpr std::size_t asks_before_bitmap = 256;
+/// A bitmap is built once the asks so far are at least this share of the
+/// pair's subjects, so that building (one pass over them) costs no more
+/// than the lookups already made.
+constexpr std::size_t subjects_per_ask = 16;
+
+} // namespace
+
+bool SubjectBitmaps::contains(const store::IndexedDataset& dataset, Cancellation& cancellation,
+                              TermId graph, TermId subject, TermId predicate, TermId object) {
+  Pair& pair = pairs_[{graph, predicate, object}];
+  // Considered at 256, 512, 1024, ... asks: the count is not paid per ask.
+  const std::size_t asked = pair.built ? 0 : ++pair.asked;
+  if (asked >= asks_before_bitmap && (asked & (asked - 1)) == 0) {
+    const std::size_t subjects = dataset.quads().count({graph, store::no_term, predicate, object});
+    if (subjects <= asked * subjects_per_ask)
+      build(dataset, cancellation, graph, predicate, object, pair);
+  }
+  if (!pair.built) return dataset.quads().count({graph, subject, predicate, object}) > 0;
+  const std::size_t word = subject / 64;
+  return word < pair.bits.size() && ((pair.bits[word] >> (subject % 64)) & 1U) != 0;
+}
+
+void SubjectBitmaps::build(const store::IndexedDataset& dataset, Cancellation& cancellation,
+                           TermId graph, TermId predicate, TermId object, Pair& pair) {
+  const std::size_t words = dataset.dictionary().size() / 64 + 1;
+  cancellation.charge(words * sizeof(std::uint64_t));
+  pair.bits.assign(words, 0);
+  const store::QuadRange range = dataset.quads().match({graph, store::no_term, predicate, object});
+  for (std::size_t i = 0; i < range.size(); ++i) {
+    const TermId subject = range[i].subject;
+    pair.bits[subject / 64] |= std::uint64_t{1} << (subject % 64);
+  }
+  pair.built = true;
+}
+
+} // namespace wa::engine

@@ -1,0 +1,40 @@
+// Membership checks of a pattern with a constant predicate and object and a
+// bound subject ("?action a wa:Action" once ?action has a value), asked once
+// per row: after enough asks of the same pair, its subjects become a bitmap
+// over term ids, and each further check is one bit instead of an index
+// lookup (two cache misses at 10M triples). The bitmap of a dataset of 1.5M
+// terms is 190 KB, so it stays in cache while a join runs.
+#pragma once
+
+#include "engine/cancellation.hpp"
+#include "store/indexed_dataset.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <tuple>
+#include <vector>
+
+namespace wa::engine {
+
+using store::TermId;
+
+class SubjectBitmaps {
+public:
+  /// Whether `graph` holds (subject, predicate, object).
+  bool contains(const store::IndexedDataset& dataset, Cancellation& cancellation, TermId graph,
+                TermId subject, TermId predicate, TermId object);
+
+private:
+  struct Pair {
+    std::size_t asked = 0;
+    bool built = false;
+    std::vector<std::uint64_t> bits; ///< bit t: term t is a subject
+  };
+  std::map<std::tuple<TermId, TermId, TermId>, Pair> pairs_; ///< by graph, predicate, object
+
+  static void build(const store::IndexedDataset& dataset, Cancellation& cancellation, TermId graph,
+                    TermId predicate, TermId object, Pair& pair);
+};
+
+} // namespace wa::engine
