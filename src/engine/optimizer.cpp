@@ -133,6 +133,18 @@ std::vector<Expression> push_exists_left(Pattern& below, std::vector<Expression>
   return kept;
 }
 
+/// FILTER(A && B) as FILTER(A) FILTER(B): a solution passes both exactly
+/// when A and B are both true (an error in either fails both forms), and
+/// each half can then run as soon as its own variables are bound.
+void split_conjunction(const Expression& expression, std::vector<Expression>& conjuncts) {
+  if (expression->kind != query::ExpressionNode::Kind::logical_and) {
+    conjuncts.push_back(expression);
+    return;
+  }
+  for (const Expression& part : expression->args)
+    split_conjunction(part, conjuncts);
+}
+
 /// `pattern` filtered by `conjuncts` (all movable), each as deep as it may go.
 Pattern push(const Pattern& pattern, std::vector<Expression> conjuncts) {
   const PatternNode& node = *pattern;
@@ -173,7 +185,9 @@ Pattern push(const Pattern& pattern, std::vector<Expression> conjuncts) {
     return filtered(with_children(node, std::move(children)), std::move(kept));
   }
   case Kind::filter: {
-    std::vector<Expression> all = node.expressions;
+    std::vector<Expression> all;
+    for (const Expression& expression : node.expressions)
+      split_conjunction(expression, all);
     all.insert(all.end(), conjuncts.begin(), conjuncts.end());
     PatternNode copy = node;
     copy.expressions.clear();

@@ -154,6 +154,18 @@ TEST(Evaluator, ExactlyEquallyLikelyPatternsTieWhateverTheirCounts) {
   EXPECT_LT(plan.find("then 1 filter(s)"), plan.find("type")) << plan;
 }
 
+TEST(Evaluator, AppliesEachHalfOfAConjunctionAsSoonAsItCan) {
+  // FILTER(?t = ex:a && ?v = "7") is two filters: the ?t half runs once
+  // ex:tag is bound, the ?v half once ex:value is, whichever comes first.
+  const std::string text = "SELECT * { ?s ex:type ex:Rare . ?s ex:tag ?t . ?s ex:value ?v "
+                           "FILTER(?t = ex:a && ?v = \"7\") }";
+  const std::string plan =
+      explain(query::parse_query("PREFIX ex: <" + ex + ">\n" + text), skewed(true), {});
+  const auto first = plan.find("then 1 filter(s)");
+  ASSERT_NE(first, std::string::npos) << plan;
+  EXPECT_NE(plan.find("then 1 filter(s)", first + 1), std::string::npos) << plan;
+}
+
 TEST(Evaluator, WalksAPathFromAConstantBeforeALargerPattern) {
   // "?s ex:type? ex:Rare" gives 2 rows (ex:Rare itself and s7); the BGP 200.
   const std::string text = "SELECT ?v { ?s ex:value ?v . ?s ex:type? ex:Rare }";
