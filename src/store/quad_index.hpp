@@ -1,7 +1,9 @@
 // The immutable quad index: every quad (graph, subject, predicate, object) as
 // ids, sorted in three permutations that all lead with the graph (GSPO, GPOS,
 // GOSP), so that any triple pattern within one graph is one contiguous range,
-// found by binary search, and its exact size is known without reading it.
+// found by binary search, and its exact size is known without reading it. A
+// bound subject or object is first narrowed to its run by a run directory
+// (store/run_directory.hpp), so the search covers the run, not the index.
 #pragma once
 
 #include "store/dictionary.hpp"

@@ -31,7 +31,8 @@ public:
   [[nodiscard]] std::optional<std::span<const Key>> run(std::span<const Key> keys, TermId graph,
                                                         TermId term) const;
 
-  /// The bytes the directories hold, for the memory figures.
+  /// The bytes the directories hold (about 4 per term id of each graph that
+  /// has one: 12 MB for both directories at 10M triples).
   [[nodiscard]] std::size_t bytes() const;
 
 private:
