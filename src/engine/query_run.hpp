@@ -119,6 +119,8 @@ private:
                                      const Row& input, const ActiveGraph& graph,
                                      const std::vector<query::Expression>& filters) const;
   [[nodiscard]] std::set<std::string> bound_names(const Row& input) const;
+  /// Which slots `input` binds: with the pattern, the key of a remembered plan.
+  [[nodiscard]] static std::vector<bool> bound_slots(const Row& input);
   [[nodiscard]] double expected_matches(const query::TriplePattern& triple, const Row& input,
                                         const ActiveGraph& graph,
                                         const std::set<std::string>& bound) const;

@@ -18,13 +18,13 @@ bool SubjectBitmaps::contains(const store::IndexedDataset& dataset, Cancellation
                               TermId graph, TermId subject, TermId predicate, TermId object) {
   Pair& pair = pairs_[{graph, predicate, object}];
   // Considered at 256, 512, 1024, ... asks: the count is not paid per ask.
-  const std::size_t asked = pair.built ? 0 : ++pair.asked;
+  const std::size_t asked = pair.bits.empty() ? ++pair.asked : 0;
   if (asked >= asks_before_bitmap && (asked & (asked - 1)) == 0) {
     const std::size_t subjects = dataset.quads().count({graph, store::no_term, predicate, object});
     if (subjects <= asked * subjects_per_ask)
       build(dataset, cancellation, graph, predicate, object, pair);
   }
-  if (!pair.built) return dataset.quads().count({graph, subject, predicate, object}) > 0;
+  if (pair.bits.empty()) return dataset.quads().count({graph, subject, predicate, object}) > 0;
   const std::size_t word = subject / 64;
   return word < pair.bits.size() && ((pair.bits[word] >> (subject % 64)) & 1U) != 0;
 }
@@ -39,7 +39,6 @@ void SubjectBitmaps::build(const store::IndexedDataset& dataset, Cancellation& c
     const TermId subject = range[i].subject;
     pair.bits[subject / 64] |= std::uint64_t{1} << (subject % 64);
   }
-  pair.built = true;
 }
 
 } // namespace wa::engine

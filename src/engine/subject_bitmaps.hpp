@@ -28,8 +28,7 @@ public:
 private:
   struct Pair {
     std::size_t asked = 0;
-    bool built = false;
-    std::vector<std::uint64_t> bits; ///< bit t: term t is a subject
+    std::vector<std::uint64_t> bits; ///< bit t: term t is a subject; empty until built
   };
   std::map<std::tuple<TermId, TermId, TermId>, Pair> pairs_; ///< by graph, predicate, object
 

@@ -133,9 +133,7 @@ std::vector<std::size_t> QueryRun::filter_steps_of(const std::vector<query::Trip
                                                    const std::vector<query::Expression>& filters) {
   std::vector<std::size_t> steps;
   if (filters.empty()) return steps;
-  std::vector<bool> bound(input.size());
-  for (std::size_t i = 0; i < input.size(); ++i)
-    bound[i] = input[i] != no_term;
+  std::vector<bool> bound = bound_slots(input);
   std::vector<std::vector<bool>> bound_after;
   for (std::size_t index : order) {
     for (const auto* position :
@@ -169,9 +167,7 @@ std::vector<std::size_t> QueryRun::filter_steps_of(const std::vector<query::Trip
 const QueryRun::BgpPlan& QueryRun::planned(const std::vector<query::TriplePattern>& triples,
                                            const std::vector<query::Expression>& filters,
                                            const Row& input, const ActiveGraph& graph) {
-  std::vector<bool> bound(input.size());
-  for (std::size_t i = 0; i < input.size(); ++i)
-    bound[i] = input[i] != no_term;
+  std::vector<bool> bound = bound_slots(input);
   // No filters: the caller's empty vector may be a temporary, so not its address.
   auto key = std::make_tuple(static_cast<const void*>(&triples),
                              filters.empty() ? nullptr : static_cast<const void*>(&filters),
@@ -209,6 +205,13 @@ double QueryRun::bound_divisor(const ActiveGraph& graph, TermId predicate, bool 
   if (subject_bound && counts.subjects > 0) divisor *= static_cast<double>(counts.subjects);
   if (object_bound && counts.objects > 0) divisor *= static_cast<double>(counts.objects);
   return divisor;
+}
+
+std::vector<bool> QueryRun::bound_slots(const Row& input) {
+  std::vector<bool> bound(input.size());
+  for (std::size_t i = 0; i < input.size(); ++i)
+    bound[i] = input[i] != no_term;
+  return bound;
 }
 
 std::set<std::string> QueryRun::bound_names(const Row& input) const {

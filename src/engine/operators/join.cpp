@@ -69,10 +69,7 @@ bool QueryRun::path_first(const PatternNode& join, const Row& input, const Activ
   if (!options_.optimize || right->kind != PatternNode::Kind::path ||
       !is_bgp_or_filtered_bgp(left) || !sideways(left))
     return false;
-  std::vector<bool> bound(input.size());
-  for (std::size_t i = 0; i < input.size(); ++i)
-    bound[i] = input[i] != no_term;
-  auto key = std::make_pair(&join, std::move(bound));
+  auto key = std::make_pair(&join, bound_slots(input));
   if (auto known = path_first_plans_.find(key); known != path_first_plans_.end())
     return known->second;
   const std::optional<double> path_rows = expected_path_rows(*right, graph);
