@@ -29,7 +29,7 @@ Commands:
         and property it uses is declared in the ontology.
   serve [--host H] [--port N] [--data DIR] [--workers N] [--timeout-ms N]
         [--memory-mb N] [--row-limit N] [--threads N] [--cache-mb N]
-        [--max-query-bytes N] [--queries-per-worker N]
+        [--max-query-bytes N] [--queries-per-worker N] [--inline-ms N]
         [--load FILE [--load-graph IRI] [--load-base IRI]] [--load-named "IRI=FILE ..."]
         [--no-agenda] [--no-optimize]
         [--store engine|virtuoso [--virtuoso-dir DIR | --virtuoso-endpoint URL]
@@ -53,6 +53,9 @@ Commands:
         in N worker processes (default 4), each under a deadline (default
         10000 ms) and a memory cap (default 2048 MB); a worker is replaced
         after --queries-per-worker answers (default 1000; 0: never).
+        With our engine a query is first tried in the server process
+        under a budget of --inline-ms (default 1; 0: every query in a
+        worker), then in a worker.
         Results hold at most --row-limit rows (default 10000).
         SIGINT or SIGTERM stops the server.
   query (FILE.rq | -e QUERY) [--format table|csv|tsv|json|xml|turtle|ntriples]

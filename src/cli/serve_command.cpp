@@ -6,10 +6,10 @@
 #include "rdf/turtle_reader.hpp"
 #include "sparql/responder.hpp"
 #include "store/engine_store.hpp"
+#include "store/query_dispatcher.hpp"
 #include "store/virtuoso_store.hpp"
 #include "store/worker_pool.hpp"
 
-#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
 
@@ -26,16 +26,6 @@ namespace wa::cli {
 namespace {
 
 const std::vector<std::string> part_names = {"agenda", "organisations", "legislation", "ontology"};
-
-/// glibc gives each new thread its own malloc arena, up to eight per core.
-/// Answers enter the result cache on one request thread and are evicted on
-/// another, so the freed blocks are scattered over many arenas and reused
-/// badly: measured with a full 8 MB cache over 5 minutes of the soak, the
-/// HTTP process grew 3.5 MiB with the default and 0.5 MiB with two arenas, at
-/// the same throughput (bench/RESULTS.md). MALLOC_ARENA_MAX, if set, wins.
-void limit_malloc_arenas() {
-  if (std::getenv("MALLOC_ARENA_MAX") == nullptr) mallopt(M_ARENA_MAX, 2);
-}
 
 /// The agenda from built dumps (DIR/{part}.nt), or built from the sources.
 agenda::Dataset load_agenda(const Common& common, const Options& options) {
@@ -152,6 +142,25 @@ store::WorkHandlerFactory handler_factory(const agenda::Dataset& dataset,
   };
 }
 
+/// With our engine, a query is first tried on the request thread under a
+/// budget of `inline_ms` (and 32 MB), then in a worker; Virtuoso's answers all
+/// come from workers, whose client library connections are recycled.
+std::unique_ptr<store::QueryDispatcher> dispatcher(store::WorkerPool& pool,
+                                                   const agenda::Dataset& dataset,
+                                                   const std::optional<EngineChoice>& engine,
+                                                   long inline_ms) {
+  if (!engine || inline_ms <= 0) return std::make_unique<store::QueryDispatcher>(pool);
+  store::InlineBudget budget;
+  budget.time = std::chrono::milliseconds(inline_ms);
+  store::EngineLimits limits = engine->limits;
+  limits.deadline = budget.time;
+  limits.memory_budget_bytes = budget.memory_bytes;
+  auto store = std::make_shared<store::EngineStore>(engine->dataset, dataset.base, limits);
+  return std::make_unique<store::QueryDispatcher>(
+      pool, [store](const store::WorkRequest& request) { return sparql::respond(*store, request); },
+      budget);
+}
+
 /// SIGINT and SIGTERM go to one thread that stops the server cleanly.
 sigset_t stop_signals() {
   sigset_t signals;
@@ -179,6 +188,7 @@ int run_serve(const Common& common, const std::vector<std::string>& args) {
                           "--load-graph",
                           "--load-named",
                           "--queries-per-worker",
+                          "--inline-ms",
                           "--store",
                           "--virtuoso-dir",
                           "--virtuoso-endpoint",
@@ -233,14 +243,15 @@ int run_serve(const Common& common, const std::vector<std::string>& args) {
   ::signal(SIGPIPE, SIG_IGN);
   // The pool forks its zygote here, before this process starts any thread.
   store::WorkerPool pool(handler_factory(dataset, virtuoso, engine), limits);
+  std::unique_ptr<store::QueryDispatcher> queries =
+      dispatcher(pool, dataset, engine, options.number("--inline-ms", 1));
 
-  limit_malloc_arenas();
   sigset_t signals = stop_signals();
   pthread_sigmask(SIG_BLOCK, &signals, nullptr); // every thread from here on inherits the mask
   rdf::Model curated_catalogue;
   rdf::read_file(curated_catalogue, common.root / "data/curated/catalogue.ttl", common.base);
   http::Server server(dataset, publish::with_publisher(curated_catalogue, common.base, publisher),
-                      pool, server_options);
+                      *queries, server_options);
   const int port = server.bind();
   std::thread stopper([&server, signals] {
     int received = 0;

@@ -574,8 +574,8 @@ private:
 } // namespace
 
 Server::Server(const agenda::Dataset& dataset, const rdf::Model& curated_catalogue,
-               store::WorkerPool& pool, ServerOptions options)
-    : dataset_(dataset), pool_(pool), options_(std::move(options)),
+               store::QueryDispatcher& queries, ServerOptions options)
+    : dataset_(dataset), queries_(queries), options_(std::move(options)),
       http_(std::make_unique<BoundedServer>(
           static_cast<std::size_t>(std::max(options_.threads, 1)),
           ConnectionLimits{std::chrono::seconds(options_.idle_seconds),
@@ -707,7 +707,7 @@ void Server::install_routes() {
     const std::string key = store::encode(work);
     std::optional<store::WorkResponse> answer = cache_.find(key);
     if (!answer) {
-      answer = pool_.submit(work);
+      answer = queries_.submit(work);
       if (answer->status == 200) cache_.store(key, *answer);
     }
     response.status = answer->status;

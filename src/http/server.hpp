@@ -1,13 +1,14 @@
 // The HTTP server: the SPARQL 1.1 Protocol at /sparql (queries answered by
-// the worker pool), the service description, CORS, ETags and a result cache.
-// Everything that does not need the query engine is answered in this process.
+// the query dispatcher: on the request thread or in a worker process), the service description,
+// CORS, ETags and a result cache. Everything that does not need the query engine is answered in
+// this process.
 #pragma once
 
 #include "agenda/dataset.hpp"
 #include "http/linked_data.hpp"
 #include "http/response_cache.hpp"
 #include "sparql/service_description.hpp"
-#include "store/worker_pool.hpp"
+#include "store/query_dispatcher.hpp"
 
 #include <filesystem>
 #include <memory>
@@ -54,7 +55,7 @@ public:
   /// `catalogue` is the dataset's DCAT-AP catalogue.
   /// `curated_catalogue` is data/curated/catalogue.ttl, read with the dataset's base.
   Server(const agenda::Dataset& dataset, const rdf::Model& curated_catalogue,
-         store::WorkerPool& pool, ServerOptions options);
+         store::QueryDispatcher& queries, ServerOptions options);
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
   ~Server();
@@ -67,7 +68,7 @@ public:
 
 private:
   const agenda::Dataset& dataset_;
-  store::WorkerPool& pool_;
+  store::QueryDispatcher& queries_;
   ServerOptions options_;
   std::unique_ptr<httplib::Server> http_;
   ResponseCache cache_;

@@ -5,6 +5,10 @@
 #include "store/store_fixture.hpp"
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
 
 namespace wa::store::test {
 namespace {
@@ -113,6 +117,48 @@ TEST(EngineStore, StopsAQueryPastItsMemoryBudget) {
   EXPECT_EQ(refused.status(), 503);
   EXPECT_NE(std::string(refused.what()).find("memory budget of 1 MB"), std::string::npos)
       << refused.what();
+}
+
+std::vector<std::string> library_queries() {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(wa::test::project_root() / "queries"))
+    if (entry.path().extension() == ".rq") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  std::vector<std::string> texts;
+  for (const auto& file : files) {
+    std::ifstream in(file);
+    std::ostringstream text;
+    text << in.rdbuf();
+    texts.push_back(text.str());
+  }
+  return texts;
+}
+
+// The endpoint runs small queries on its request threads: one store, shared.
+TEST(EngineStore, AnswersFromManyThreadsAtOnceAsFromOne) {
+  EngineStore store = engine_over(wa::test::real_dataset());
+  const std::vector<std::string> queries = library_queries();
+  ASSERT_GT(queries.size(), 10U);
+  std::vector<std::vector<std::string>> alone;
+  for (const std::string& query : queries)
+    alone.push_back(rows_of(store.query(query, 10000)));
+  constexpr int threads = 4;
+  std::vector<std::vector<std::vector<std::string>>> together(threads);
+  std::vector<std::thread> running;
+  for (int t = 0; t < threads; ++t) {
+    together[t].resize(queries.size());
+    running.emplace_back([&, t] {
+      for (std::size_t q = 0; q < queries.size(); ++q) {
+        const std::size_t at = (q + static_cast<std::size_t>(t) * 7) % queries.size();
+        together[t][at] = rows_of(store.query(queries[at], 10000));
+      }
+    });
+  }
+  for (std::thread& thread : running)
+    thread.join();
+  for (int t = 0; t < threads; ++t)
+    EXPECT_EQ(together[t], alone) << "thread " << t;
 }
 
 } // namespace
