@@ -1,6 +1,7 @@
 #include "rdf/model.hpp"
 
 #include <array>
+#include <mutex>
 #include <stdexcept>
 
 namespace wa::rdf {
@@ -29,17 +30,48 @@ private:
   SordNode* node_;
 };
 
-OwnedNode to_node(SordWorld* world, const Term& term) {
+/// A new reference to the term's node (interned in `world`); the caller frees it.
+SordNode* new_node(SordWorld* world, const Term& term) {
   switch (term.kind) {
-  case Term::Kind::iri: return {world, sord_new_uri(world, bytes(term.value))};
-  case Term::Kind::blank: return {world, sord_new_blank(world, bytes(term.value))};
+  case Term::Kind::iri: return sord_new_uri(world, bytes(term.value));
+  case Term::Kind::blank: return sord_new_blank(world, bytes(term.value));
   case Term::Kind::literal: break;
   }
   OwnedNode datatype(world,
                      term.datatype.empty() ? nullptr : sord_new_uri(world, bytes(term.datatype)));
   const char* language = term.language.empty() ? nullptr : term.language.c_str();
-  return {world, sord_new_literal(world, datatype.get(), bytes(term.value), language)};
+  return sord_new_literal(world, datatype.get(), bytes(term.value), language);
 }
+
+/// The nodes of a pattern (a triple to add, or a lookup with wildcards), made
+/// and freed under the model's lock: Sord's world interns nodes with plain
+/// reference counts, so two threads making or freeing nodes of one world at
+/// once corrupt it (a crash, found by a test). What runs between, the
+/// search of the model's indexes, only reads, and runs in parallel.
+class PatternNodes {
+public:
+  PatternNodes(SordWorld* world, std::mutex& mutex, const std::optional<Term>& subject,
+               const std::optional<Term>& predicate, const std::optional<Term>& object)
+      : world_(world), mutex_(mutex) {
+    std::lock_guard lock(mutex_);
+    const std::optional<Term>* terms[] = {&subject, &predicate, &object};
+    for (std::size_t i = 0; i < 3; ++i)
+      if (*terms[i]) quad_[i] = new_node(world_, **terms[i]);
+  }
+  PatternNodes(const PatternNodes&) = delete;
+  PatternNodes& operator=(const PatternNodes&) = delete;
+  ~PatternNodes() {
+    std::lock_guard lock(mutex_);
+    for (const SordNode* node : quad_)
+      if (node != nullptr) sord_node_free(world_, const_cast<SordNode*>(node));
+  }
+  [[nodiscard]] const SordQuad& quad() const { return quad_; }
+
+private:
+  SordWorld* world_;
+  std::mutex& mutex_;
+  SordQuad quad_ = {nullptr, nullptr, nullptr, nullptr};
+};
 
 /// By length: Sord does not always end a node's string with a NUL (ASan found
 /// a read past a blank node's label from a Turtle file).
@@ -74,12 +106,9 @@ Model::Model()
 }
 
 void Model::add(const Term& subject, const Term& predicate, const Term& object) {
-  SordWorld* world = world_.get();
-  OwnedNode s = to_node(world, subject);
-  OwnedNode p = to_node(world, predicate);
-  OwnedNode o = to_node(world, object);
-  SordQuad quad = {s.get(), p.get(), o.get(), nullptr};
-  sord_add(model_.get(), quad);
+  PatternNodes nodes(world_.get(), *nodes_mutex_, subject, predicate, object);
+  std::lock_guard lock(*nodes_mutex_);
+  sord_add(model_.get(), nodes.quad());
 }
 
 void Model::add_all(const Model& other) {
@@ -95,12 +124,8 @@ bool Model::contains(const Triple& triple) const {
 void Model::for_each(const std::optional<Term>& subject, const std::optional<Term>& predicate,
                      const std::optional<Term>& object,
                      const std::function<void(Triple&&)>& visit) const {
-  SordWorld* world = world_.get();
-  OwnedNode s = subject ? to_node(world, *subject) : OwnedNode(world, nullptr);
-  OwnedNode p = predicate ? to_node(world, *predicate) : OwnedNode(world, nullptr);
-  OwnedNode o = object ? to_node(world, *object) : OwnedNode(world, nullptr);
-  SordQuad pattern = {s.get(), p.get(), o.get(), nullptr};
-
+  PatternNodes nodes(world_.get(), *nodes_mutex_, subject, predicate, object);
+  SordQuad pattern = {nodes.quad()[0], nodes.quad()[1], nodes.quad()[2], nullptr};
   SordIterHandle iter(sord_find(model_.get(), pattern));
   for (; iter && !sord_iter_end(iter.get()); sord_iter_next(iter.get())) {
     SordQuad quad;

@@ -7,6 +7,8 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -55,6 +57,8 @@ public:
 private:
   SordWorldHandle world_;
   SordModelHandle model_;
+  /// Serializes the making and freeing of nodes in world_ (model.cpp, PatternNodes).
+  std::unique_ptr<std::mutex> nodes_mutex_ = std::make_unique<std::mutex>();
 };
 
 /// Converts a Sord node to a term (used by the reader and writer).

@@ -8,8 +8,10 @@
 
 #include <httplib.h>
 
+#include <atomic>
 #include <fstream>
 #include <iterator>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -306,6 +308,35 @@ TEST_F(LinkedDataTest, TheIndexReadsLikeTheAgenda) {
                                "href=\"/doc/legislation/32024R1689\""}) {
     EXPECT_NE(index->body.find(expected), std::string::npos) << expected;
   }
+}
+
+} // namespace
+} // namespace wa::http
+
+namespace wa::http {
+namespace {
+
+// Documents are described from the dataset's model on many request threads at
+// once (a shared Sord model once crashed the server under 32 such clients).
+TEST_F(LinkedDataTest, ServesDocumentsToManyClientsAtOnce) {
+  const std::vector<std::string> paths = {"/doc/action/1.1.1.ttl", "/doc/action/1.1.1.html",
+                                          "/doc/priority/1.1.ttl", "/doc/absent/9.9.ttl"};
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> clients;
+  for (int c = 0; c < 8; ++c) {
+    clients.emplace_back([&, c] {
+      for (int i = 0; i < 250; ++i) {
+        const std::string& path = paths[static_cast<std::size_t>(c + i) % paths.size()];
+        auto response = get(path);
+        const int expected = path.find("absent") != std::string::npos ? 404 : 200;
+        if (!response || response->status != expected) ++wrong;
+      }
+    });
+  }
+  for (std::thread& client : clients)
+    client.join();
+  EXPECT_EQ(wrong, 0);
+  EXPECT_EQ(get("/doc/action/1.1.1.ttl")->status, 200);
 }
 
 } // namespace

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 namespace wa::rdf {
 namespace {
 
@@ -73,6 +76,41 @@ TEST(Model, WritesTermsAsNTriples) {
   EXPECT_EQ(Term::literal("say \"hi\"\n", "en").to_ntriples(), "\"say \\\"hi\\\"\\n\"@en");
   EXPECT_EQ(Term::typed("1", "http://t").to_ntriples(), "\"1\"^^<http://t>");
   EXPECT_EQ(alice.to_ntriples(), "<http://example.org/alice>");
+}
+
+} // namespace
+} // namespace wa::rdf
+
+namespace wa::rdf {
+namespace {
+
+// The HTTP layer describes resources from one model on many request threads
+// at once; looking a term up must not disturb another thread's lookup.
+TEST(Model, AnswersLookupsFromManyThreadsAtOnce) {
+  Model model;
+  for (int i = 0; i < 100; ++i)
+    model.add(Term::iri("urn:s:" + std::to_string(i)), Term::iri("urn:p"),
+              Term::literal(std::to_string(i)));
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 5000; ++i) {
+        const int at = (i * 7 + t) % 100;
+        if (model.objects(Term::iri("urn:s:" + std::to_string(at)), Term::iri("urn:p")).size() != 1)
+          ++wrong;
+        if (!model
+                 .match(Term::iri("urn:absent:" + std::to_string(t) + ":" + std::to_string(i)), {},
+                        {})
+                 .empty())
+          ++wrong;
+      }
+    });
+  }
+  for (std::thread& thread : threads)
+    thread.join();
+  EXPECT_EQ(wrong, 0);
+  EXPECT_EQ(model.size(), 100U);
 }
 
 } // namespace
