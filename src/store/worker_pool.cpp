@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -147,10 +148,33 @@ WorkerPool::WorkerPool(WorkHandlerFactory factory, WorkerLimits limits) : limits
   }
   ::close(pair[1]);
   control_fd_ = pair[0];
-  for (int i = 0; i < limits_.workers; ++i) {
-    Worker worker = spawn();
-    if (worker.pid < 0) throw std::runtime_error("cannot start a query worker");
+  // All workers are asked for at once, and only the first is waited for (it
+  // shows the zygote works): the zygote forks the others while this process
+  // goes on starting the server, and the first query collects them.
+  // One message a worker: the control socket keeps message boundaries.
+  const int workers = std::max(limits_.workers, 1);
+  for (int i = 0; i < workers; ++i) {
+    const char request = 1;
+    if (::send(control_fd_, &request, 1, MSG_NOSIGNAL) != 1) {
+      throw std::runtime_error("cannot start a query worker");
+    }
+  }
+  Worker first;
+  if (!receive_worker(control_fd_, first.pid, first.fd)) {
+    throw std::runtime_error("cannot start a query worker");
+  }
+  idle_.push_back(first);
+  pending_ = workers - 1;
+}
+
+void WorkerPool::collect_pending() {
+  std::lock_guard zygote(zygote_mutex_);
+  for (; pending_ > 0; --pending_) {
+    Worker worker;
+    if (!receive_worker(control_fd_, worker.pid, worker.fd)) continue;
+    std::lock_guard lock(mutex_);
     idle_.push_back(worker);
+    idle_changed_.notify_one();
   }
 }
 
@@ -191,6 +215,7 @@ int WorkerPool::replaced() const {
 }
 
 WorkResponse WorkerPool::submit(const WorkRequest& request) {
+  if (pending_ > 0) collect_pending();
   Worker worker;
   {
     std::unique_lock lock(mutex_);

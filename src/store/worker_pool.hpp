@@ -7,7 +7,9 @@
 // the HTTP process starts any thread, a single-threaded "zygote" that holds
 // the store once; the zygote forks the workers (copy on
 // write: a worker costs about a millisecond) and hands each one's socket to
-// the HTTP process. A query goes to an idle worker under a wall-clock
+// the HTTP process (all asked for at start, the first waited for: the
+// others are forked while the HTTP process starts, and collected by the
+// first query). A query goes to an idle worker under a wall-clock
 // deadline; the worker runs under a memory cap. A worker that overruns is
 // killed, one that dies is noticed, and either is replaced; its client gets
 // 504 or 503 with a message. Idle workers serve queries in parallel.
@@ -17,6 +19,7 @@
 
 #include <sys/types.h>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <functional>
@@ -76,8 +79,13 @@ private:
   std::vector<Worker> idle_;
   int replaced_ = 0;
   std::mutex zygote_mutex_;
+  /// Workers asked of the zygote and not yet received (under zygote_mutex_;
+  /// read without it only to skip the lock once all have come).
+  std::atomic<int> pending_{0};
 
   Worker spawn();
+  /// Receives the workers the zygote was asked for at start and has not handed over yet.
+  void collect_pending();
   /// Kills `worker` and puts a fresh one in its place; `failed` counts it in replaced().
   void retire(Worker worker, bool failed);
 };
