@@ -89,8 +89,7 @@ Dataset build_dataset(const DatasetInputs& inputs, const std::string& base) {
   dataset.base = base;
   rdf::Model organisations = read_turtle(inputs.curated_dir / "organisations.ttl", base);
   rdf::Model legislation = read_turtle(inputs.curated_dir / "legislation.ttl", base);
-  rdf::Model agenda = read_turtle(inputs.curated_dir / "agenda.ttl", base);
-  rdf::read_file(agenda, inputs.curated_dir / "translations-en.ttl", base);
+  const rdf::Model metadata = read_turtle(inputs.curated_dir / "agenda.ttl", base);
 
   AliasIndex bodies =
       AliasIndex::of_instances(organisations, rdf::Term::iri(ns::term(ns::org, "Organization")));
@@ -99,8 +98,13 @@ Dataset build_dataset(const DatasetInputs& inputs, const std::string& base) {
   std::vector<SourceLine> lines = read_source_lines(inputs.source_text);
   CorrectionTable::Applied corrected = corrections.apply(lines);
   ImportResult imported = import_agenda(lines, bodies, notes);
-  LegislationLinker linker(legislation, agenda_date(agenda, base));
-  agenda.add_all(agenda_graph(imported.agenda, linker, corrected.corrections, base));
+  LegislationLinker linker(legislation, agenda_date(metadata, base));
+  // The curated triples join the imported graph, not the other way round: a
+  // copy through Sord costs over a microsecond a triple, 13 ms of every start
+  // for the 8,280 imported ones.
+  rdf::Model agenda = agenda_graph(imported.agenda, linker, corrected.corrections, base);
+  agenda.add_all(metadata);
+  rdf::read_file(agenda, inputs.curated_dir / "translations-en.ttl", base);
 
   dataset.diagnostics = std::move(corrected.problems);
   dataset.diagnostics.insert(dataset.diagnostics.end(), imported.diagnostics.begin(),
