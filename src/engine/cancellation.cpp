@@ -6,7 +6,11 @@ namespace wa::engine {
 
 Cancellation::Cancellation(const EvaluationOptions& options)
     : deadline_(options.deadline), limit_(options.deadline_limit),
-      budget_(options.memory_budget_bytes) {}
+      budget_(options.memory_budget_bytes),
+      clock_mask_(options.deadline_limit.count() > 0 &&
+                          options.deadline_limit < std::chrono::milliseconds(100)
+                      ? 63U
+                      : 1023U) {}
 
 void Cancellation::check_clock() const {
   if (std::chrono::steady_clock::now() < deadline_) return;
