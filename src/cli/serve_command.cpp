@@ -156,13 +156,13 @@ store::WorkHandlerFactory handler_factory(const agenda::Dataset& dataset,
 }
 
 /// With our engine, a query is first tried on the request thread under a
-/// budget of `inline_ms` (and 32 MB), then in a worker; Virtuoso's answers all
+/// budget of `inline_ms` (and 32 MB; 0: none), then in a worker; Virtuoso's answers all
 /// come from workers, whose client library connections are recycled.
 std::unique_ptr<store::QueryDispatcher> dispatcher(store::WorkerPool& pool,
                                                    const agenda::Dataset& dataset,
                                                    const std::optional<EngineChoice>& engine,
                                                    long inline_ms) {
-  if (!engine || inline_ms <= 0) return std::make_unique<store::QueryDispatcher>(pool);
+  if (!engine) return std::make_unique<store::QueryDispatcher>(pool);
   store::InlineBudget budget;
   budget.time = std::chrono::milliseconds(inline_ms);
   store::EngineLimits limits = engine->limits;

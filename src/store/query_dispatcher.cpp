@@ -19,15 +19,14 @@ std::size_t request_key(const WorkRequest& request) {
 
 } // namespace
 
-QueryDispatcher::QueryDispatcher(WorkerPool& pool) : pool_(pool), budget_{} {
-  budget_.time = std::chrono::milliseconds(0);
-}
+QueryDispatcher::QueryDispatcher(WorkerPool& pool) : pool_(pool) {}
 
 QueryDispatcher::QueryDispatcher(WorkerPool& pool, WorkHandler attempt, InlineBudget budget)
-    : pool_(pool), attempt_(std::move(attempt)), budget_(budget) {}
+    : pool_(pool), attempt_(budget.time.count() > 0 ? std::move(attempt) : WorkHandler()),
+      budget_(budget) {}
 
 WorkResponse QueryDispatcher::submit(const WorkRequest& request) {
-  if (!attempt_ || budget_.time.count() <= 0) return in_worker(request);
+  if (!attempt_) return in_worker(request);
   const std::size_t key = request_key(request);
   if (known_too_large(key)) return in_worker(request);
   WorkResponse answer = attempt_(request);

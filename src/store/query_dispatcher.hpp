@@ -66,7 +66,7 @@ public:
 
 private:
   WorkerPool& pool_;
-  WorkHandler attempt_;
+  WorkHandler attempt_; ///< empty: every query goes to a worker
   InlineBudget budget_;
 
   mutable std::mutex mutex_;

@@ -53,6 +53,13 @@ bool send_worker(int control, pid_t pid, int fd) {
   return ::sendmsg(control, &message.header, MSG_NOSIGNAL) == static_cast<ssize_t>(sizeof pid);
 }
 
+/// Asks the zygote for one more worker: one message a worker, as the control
+/// socket keeps message boundaries.
+bool ask_for_worker(int control) {
+  const char request = 1;
+  return ::send(control, &request, 1, MSG_NOSIGNAL) == 1;
+}
+
 bool receive_worker(int control, pid_t& pid, int& fd) {
   WorkerMessage message;
   if (::recvmsg(control, &message.header, 0) != static_cast<ssize_t>(sizeof message.pid))
@@ -151,14 +158,9 @@ WorkerPool::WorkerPool(WorkHandlerFactory factory, WorkerLimits limits) : limits
   // All workers are asked for at once, and only the first is waited for (it
   // shows the zygote works): the zygote forks the others while this process
   // goes on starting the server, and the first query collects them.
-  // One message a worker: the control socket keeps message boundaries.
   const int workers = std::max(limits_.workers, 1);
-  for (int i = 0; i < workers; ++i) {
-    const char request = 1;
-    if (::send(control_fd_, &request, 1, MSG_NOSIGNAL) != 1) {
-      throw std::runtime_error("cannot start a query worker");
-    }
-  }
+  for (int i = 0; i < workers; ++i)
+    if (!ask_for_worker(control_fd_)) throw std::runtime_error("cannot start a query worker");
   Worker first;
   if (!receive_worker(control_fd_, first.pid, first.fd)) {
     throw std::runtime_error("cannot start a query worker");
@@ -191,11 +193,8 @@ WorkerPool::~WorkerPool() {
 WorkerPool::Worker WorkerPool::spawn() {
   std::lock_guard lock(zygote_mutex_);
   Worker worker;
-  char request = 1;
-  if (::send(control_fd_, &request, 1, MSG_NOSIGNAL) != 1 ||
-      !receive_worker(control_fd_, worker.pid, worker.fd)) {
+  if (!ask_for_worker(control_fd_) || !receive_worker(control_fd_, worker.pid, worker.fd))
     return {};
-  }
   return worker;
 }
 
