@@ -70,7 +70,7 @@ void QueryRun::choose_dataset() {
 
 std::size_t QueryRun::row_bytes() const { return sizeof(Row) + slots_.size() * sizeof(TermId); }
 
-void QueryRun::hold(const Rows& rows) { cancellation_.check_room(rows.size() * row_bytes()); }
+void QueryRun::hold(std::size_t rows) { cancellation_.check_room(rows * row_bytes()); }
 
 Rows QueryRun::solutions() { return evaluate(query_.pattern, empty_row(), default_graph_); }
 

@@ -13,6 +13,7 @@
 #include "engine/term_table.hpp"
 #include "query/algebra.hpp"
 
+#include <array>
 #include <map>
 #include <optional>
 #include <set>
@@ -61,7 +62,8 @@ private:
   /// The bytes one row holds.
   [[nodiscard]] std::size_t row_bytes() const;
   /// Throws MemoryBudgetExceeded if rows being built would pass the budget.
-  void hold(const Rows& rows);
+  void hold(const Rows& rows) { hold(rows.size()); }
+  void hold(std::size_t rows);
 
   // patterns (pattern_evaluation.cpp; each operator in operators/<name>.cpp)
   Rows evaluate(const query::Pattern& pattern, const Row& input, const ActiveGraph& graph);
@@ -92,6 +94,15 @@ private:
   std::map<const query::PatternNode*, bool> sideways_filters_;
   static bool compatible(const Row& left, const Row& right);
   static Row merged(const Row& left, const Row& right);
+  /// A position of a triple pattern, resolved once: a variable's slot, or a
+  /// constant's id (`missing` if the data does not hold it: nothing matches).
+  struct Position {
+    bool variable = false;
+    std::size_t slot = 0;
+    TermId constant = no_term;
+    bool missing = false;
+  };
+  [[nodiscard]] std::array<Position, 3> resolved(const query::TriplePattern& triple) const;
   TermId position_term(const query::TermOrVariable& position, const Row& row, bool& missing) const;
   std::vector<std::size_t> filter_steps_of(const std::vector<query::TriplePattern>& triples,
                                            const std::vector<std::size_t>& order, const Row& input,
@@ -101,6 +112,8 @@ private:
   struct BgpPlan {
     std::vector<std::size_t> order;
     std::vector<std::size_t> filter_steps;
+    std::vector<std::array<Position, 3>> positions; ///< each step's pattern, resolved
+    bool missing_constant = false; ///< a constant the data does not hold: no solutions
   };
   const BgpPlan& planned(const std::vector<query::TriplePattern>& triples,
                          const std::vector<query::Expression>& filters, const Row& input,

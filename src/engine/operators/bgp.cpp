@@ -2,6 +2,7 @@
 // match every triple pattern in the active graph. Evaluated sideways: each triple pattern, in the
 // order bgp_order chooses, extends the rows already bound (an index nested-loop join).
 #include "engine/query_run.hpp"
+#include "engine/row_block.hpp"
 
 #include "query/variables.hpp"
 
@@ -9,6 +10,7 @@
 #include <array>
 #include <numeric>
 #include <set>
+#include <span>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -29,90 +31,86 @@ TermId QueryRun::position_term(const query::TermOrVariable& position, const Row&
   return id.value_or(no_term);
 }
 
-namespace {
-
-/// A position of a triple pattern, resolved once: a variable's slot, or a constant's id.
-struct Position {
-  bool variable = false;
-  std::size_t slot = 0;
-  TermId constant = no_term;
-};
-
-} // namespace
-
 Rows QueryRun::evaluate_bgp(const std::vector<query::TriplePattern>& triples, const Row& input,
                             const ActiveGraph& graph,
                             const std::vector<query::Expression>& filters) {
   const BgpPlan& plan = planned(triples, filters, input, graph);
-  const std::vector<std::size_t>& order = plan.order;
-  const std::vector<std::size_t>& filter_steps = plan.filter_steps;
-  auto passes = [&](const Row& row, std::size_t step) {
-    for (std::size_t i = 0; i < filters.size(); ++i)
-      if (filter_steps[i] == step && !holds(filters[i], row, graph)) return false;
+  if (plan.missing_constant) return {};
+  Row filtered; // the row a filter reads: expressions take whole rows
+  auto passes = [&](std::span<const TermId> row, std::size_t step) {
+    bool copied = false;
+    for (std::size_t i = 0; i < filters.size(); ++i) {
+      if (plan.filter_steps[i] != step) continue;
+      if (!copied) filtered.assign(row.begin(), row.end());
+      copied = true;
+      if (!holds(filters[i], filtered, graph)) return false;
+    }
     return true;
   };
-  Rows rows;
-  if (order.empty()) {
-    if (passes(input, 0)) rows.push_back(input);
-    return rows;
-  }
-  rows.push_back(input);
-  for (std::size_t step = 0; step < order.size(); ++step) {
-    const query::TriplePattern& triple = triples[order[step]];
-    std::array<Position, 3> positions;
-    bool missing = false;
-    for (std::size_t i = 0; i < 3; ++i) {
-      const query::TermOrVariable& at =
-          i == 0 ? triple.subject : (i == 1 ? triple.predicate : triple.object);
-      if (const auto* variable = std::get_if<query::Variable>(&at)) {
-        positions[i] = {true, slot(variable->name), no_term};
-      } else {
-        auto id = terms_.dataset_id(std::get<rdf::Term>(at));
-        missing = missing || !id;
-        positions[i] = {false, 0, id.value_or(no_term)};
-      }
-    }
-    if (missing) return {};
+  if (plan.order.empty()) return passes(input, 0) ? Rows{input} : Rows{};
+  RowBlock rows(input.size());
+  for (std::size_t step = 0; step < plan.order.size(); ++step) {
+    const std::array<Position, 3>& positions = plan.positions[step];
     // EXISTS needs one solution: the last pattern stops at the first.
-    const std::size_t enough = step + 1 == order.size() ? wanted_ : SIZE_MAX;
-    Rows next;
-    for (Row& row : rows) {
-      if (next.size() >= enough) break;
+    const std::size_t enough = step + 1 == plan.order.size() ? wanted_ : SIZE_MAX;
+    RowBlock next(input.size());
+    auto extend = [&](std::span<const TermId> row) {
       std::array<TermId, 3> bound{};
-      bool matchable = true;
       for (std::size_t i = 0; i < 3; ++i) {
         bound[i] = positions[i].variable ? row[positions[i].slot] : positions[i].constant;
         // A bound position holding a query-made term cannot match stored triples.
-        if (bound[i] != no_term && !terms_.in_dataset(bound[i])) matchable = false;
+        if (bound[i] != no_term && !terms_.in_dataset(bound[i])) return;
       }
-      if (!matchable) continue;
       if (bound[0] != no_term && bound[1] != no_term && bound[2] != no_term) {
-        // Nothing to bind: a lookup, and the row goes on as it is (no copy).
+        // Nothing to bind: a lookup, and the row goes on as it is.
         const bool found = positions[0].variable && !positions[1].variable && !positions[2].variable
                                ? has_subject(graph, bound[0], bound[1], bound[2])
                                : count_triples(dataset_, graph, bound[0], bound[1], bound[2]) > 0;
-        if (found && passes(row, step)) next.push_back(std::move(row));
-        continue;
+        if (found && passes(row, step)) next.append(row);
+        return;
       }
       for_each_triple_until(dataset_, graph, bound[0], bound[1], bound[2], cancellation_,
                             [&](TermId ts, TermId tp, TermId to) {
-                              Row extended = row;
+                              const std::span<TermId> extended = next.append(row);
                               const std::array<TermId, 3> found{ts, tp, to};
                               for (std::size_t i = 0; i < 3; ++i) {
                                 if (!positions[i].variable) continue;
                                 TermId& value = extended[positions[i].slot];
-                                if (value != no_term && value != found[i]) return true;
+                                if (value != no_term && value != found[i]) {
+                                  next.drop_last();
+                                  return true;
+                                }
                                 value = found[i];
                               }
-                              if (passes(extended, step)) next.push_back(std::move(extended));
+                              if (!passes(extended, step)) next.drop_last();
                               return next.size() < enough;
                             });
-      hold(next);
-    }
+      hold(next.size());
+    };
+    // The first pattern extends the input itself, not a copy of it.
+    if (step == 0) extend(input);
+    for (std::size_t r = 0; step > 0 && r < rows.size() && next.size() < enough; ++r)
+      extend(rows[r]);
     rows = std::move(next);
     if (rows.empty()) break;
   }
-  return rows;
+  return rows.rows();
+}
+
+/// The positions of `triple` as slots and ids, once per step rather than per row.
+std::array<QueryRun::Position, 3> QueryRun::resolved(const query::TriplePattern& triple) const {
+  std::array<Position, 3> positions;
+  for (std::size_t i = 0; i < 3; ++i) {
+    const query::TermOrVariable& at =
+        i == 0 ? triple.subject : (i == 1 ? triple.predicate : triple.object);
+    if (const auto* variable = std::get_if<query::Variable>(&at)) {
+      positions[i] = {.variable = true, .slot = slot(variable->name)};
+    } else {
+      const auto id = terms_.dataset_id(std::get<rdf::Term>(at));
+      positions[i] = {.constant = id.value_or(no_term), .missing = !id};
+    }
+  }
+  return positions;
 }
 
 /// Whether `graph` holds the triple, for a pattern whose predicate and
@@ -177,6 +175,11 @@ const QueryRun::BgpPlan& QueryRun::planned(const std::vector<query::TriplePatter
     BgpPlan plan;
     plan.order = bgp_order(triples, input, graph, filters);
     plan.filter_steps = filter_steps_of(triples, plan.order, input, filters);
+    for (std::size_t index : plan.order) {
+      plan.positions.push_back(resolved(triples[index]));
+      for (const Position& position : plan.positions.back())
+        plan.missing_constant = plan.missing_constant || position.missing;
+    }
     found = bgp_plans_.emplace(std::move(key), std::move(plan)).first;
   }
   return found->second;

@@ -19,13 +19,14 @@ Rows QueryRun::evaluate_group(const PatternNode& node, const Row& input, const A
     key_slots.push_back(slot(name));
   // Each row moves into its group: grouping does not hold the input twice.
   std::map<std::vector<TermId>, Rows> groups;
+  std::vector<TermId> row_key(key_slots.size()); // reused: a key is copied only for a new group
   for (Row& row : rows) {
     cancellation_.check();
-    std::vector<TermId> key;
-    key.reserve(key_slots.size());
-    for (std::size_t at : key_slots)
-      key.push_back(row[at]);
-    groups[std::move(key)].push_back(std::move(row));
+    for (std::size_t i = 0; i < key_slots.size(); ++i)
+      row_key[i] = row[key_slots[i]];
+    auto group = groups.find(row_key);
+    if (group == groups.end()) group = groups.emplace(row_key, Rows{}).first;
+    group->second.push_back(std::move(row));
   }
   Rows().swap(rows);
   if (groups.empty() && node.variables.empty()) groups[{}] = {};
