@@ -124,6 +124,9 @@ private:
   /// object constants of the pattern, the subject bound by the row.
   [[nodiscard]] bool has_subject(const ActiveGraph& graph, TermId subject, TermId predicate,
                                  TermId object);
+  /// has_subject is about to be asked once for each of `rows` rows.
+  void expect_subject_checks(const ActiveGraph& graph, TermId predicate, TermId object,
+                             std::size_t rows);
   SubjectBitmaps subject_bitmaps_;
   /// At most how many solutions the pattern being evaluated needs: 1 inside
   /// EXISTS (a BGP there stops at its first solution), else unbounded.

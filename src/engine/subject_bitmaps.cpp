@@ -19,14 +19,31 @@ bool SubjectBitmaps::contains(const store::IndexedDataset& dataset, Cancellation
   Pair& pair = pairs_[{graph, predicate, object}];
   // Considered at 256, 512, 1024, ... asks: the count is not paid per ask.
   const std::size_t asked = pair.bits.empty() ? ++pair.asked : 0;
-  if (asked >= asks_before_bitmap && (asked & (asked - 1)) == 0) {
-    const std::size_t subjects = dataset.quads().count({graph, store::no_term, predicate, object});
-    if (subjects <= asked * subjects_per_ask)
-      build(dataset, cancellation, graph, predicate, object, pair);
-  }
+  if ((asked & (asked - 1)) == 0)
+    consider(dataset, cancellation, graph, predicate, object, asked, pair);
   if (pair.bits.empty()) return dataset.quads().count({graph, subject, predicate, object}) > 0;
   const std::size_t word = subject / 64;
   return word < pair.bits.size() && ((pair.bits[word] >> (subject % 64)) & 1U) != 0;
+}
+
+void SubjectBitmaps::expect(const store::IndexedDataset& dataset, Cancellation& cancellation,
+                            TermId graph, TermId predicate, TermId object, std::size_t asks) {
+  Pair& pair = pairs_[{graph, predicate, object}];
+  if (pair.bits.empty()) consider(dataset, cancellation, graph, predicate, object, asks, pair);
+}
+
+bool SubjectBitmaps::has_bitmap(TermId graph, TermId predicate, TermId object) const {
+  const auto found = pairs_.find({graph, predicate, object});
+  return found != pairs_.end() && !found->second.bits.empty();
+}
+
+void SubjectBitmaps::consider(const store::IndexedDataset& dataset, Cancellation& cancellation,
+                              TermId graph, TermId predicate, TermId object, std::size_t asks,
+                              Pair& pair) {
+  if (asks < asks_before_bitmap) return;
+  const std::size_t subjects = dataset.quads().count({graph, store::no_term, predicate, object});
+  if (subjects <= asks * subjects_per_ask)
+    build(dataset, cancellation, graph, predicate, object, pair);
 }
 
 void SubjectBitmaps::build(const store::IndexedDataset& dataset, Cancellation& cancellation,

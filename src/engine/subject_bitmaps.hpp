@@ -25,6 +25,15 @@ public:
   bool contains(const store::IndexedDataset& dataset, Cancellation& cancellation, TermId graph,
                 TermId subject, TermId predicate, TermId object);
 
+  /// A join is about to ask for (graph, predicate, object) `asks` times:
+  /// the bitmap is built now if that many asks would earn it, rather than
+  /// after thousands of index lookups.
+  void expect(const store::IndexedDataset& dataset, Cancellation& cancellation, TermId graph,
+              TermId predicate, TermId object, std::size_t asks);
+
+  /// Whether the pair's checks are answered from a bitmap by now.
+  [[nodiscard]] bool has_bitmap(TermId graph, TermId predicate, TermId object) const;
+
 private:
   struct Pair {
     std::size_t asked = 0;
@@ -32,6 +41,9 @@ private:
   };
   std::map<std::tuple<TermId, TermId, TermId>, Pair> pairs_; ///< by graph, predicate, object
 
+  /// Builds the bitmap if `asks` (so far or expected) earn it.
+  static void consider(const store::IndexedDataset& dataset, Cancellation& cancellation,
+                       TermId graph, TermId predicate, TermId object, std::size_t asks, Pair& pair);
   static void build(const store::IndexedDataset& dataset, Cancellation& cancellation, TermId graph,
                     TermId predicate, TermId object, Pair& pair);
 };

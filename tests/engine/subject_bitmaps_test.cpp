@@ -55,6 +55,24 @@ TEST_F(SubjectBitmapsTest, AnswersAlikeBeforeAndAfterTheBitmapIsBuilt) {
   }
 }
 
+TEST_F(SubjectBitmapsTest, BuildsTheBitmapAtOnceForAJoinThatWillAskOften) {
+  // 1,000 subjects; a join about to ask for 3,000 rows earns a bitmap before its first ask.
+  bitmaps.expect(dataset, cancellation, store::no_term, type, action, 3000);
+  EXPECT_TRUE(bitmaps.has_bitmap(store::no_term, type, action));
+  for (int i = 0; i < 3000; ++i) {
+    const TermId subject = id_of(rdf::Term::iri(ex + "s" + std::to_string(i)));
+    EXPECT_EQ(bitmaps.contains(dataset, cancellation, store::no_term, subject, type, action),
+              i % 3 == 0)
+        << i;
+  }
+}
+
+TEST_F(SubjectBitmapsTest, BuildsNoBitmapForAJoinThatWillAskLittle) {
+  // 40 asks of 1,000 subjects: index lookups are cheaper than a pass over them.
+  bitmaps.expect(dataset, cancellation, store::no_term, type, action, 40);
+  EXPECT_FALSE(bitmaps.has_bitmap(store::no_term, type, action));
+}
+
 TEST_F(SubjectBitmapsTest, ATermBeyondTheDictionaryIsNoSubject) {
   const auto beyond = static_cast<TermId>(dataset.dictionary().size() + 1000);
   for (int i = 0; i < 1100; ++i)

@@ -87,6 +87,8 @@ Rows QueryRun::evaluate_bgp(const std::vector<query::TriplePattern>& triples, co
                             });
       hold(next.size());
     };
+    if (positions[0].variable && !positions[1].variable && !positions[2].variable)
+      expect_subject_checks(graph, positions[1].constant, positions[2].constant, rows.size());
     // The first pattern extends the input itself, not a copy of it.
     if (step == 0) extend(input);
     for (std::size_t r = 0; step > 0 && r < rows.size() && next.size() < enough; ++r)
@@ -121,6 +123,12 @@ bool QueryRun::has_subject(const ActiveGraph& graph, TermId subject, TermId pred
   return std::ranges::any_of(graph.graphs, [&](TermId stored) {
     return subject_bitmaps_.contains(dataset_, cancellation_, stored, subject, predicate, object);
   });
+}
+
+void QueryRun::expect_subject_checks(const ActiveGraph& graph, TermId predicate, TermId object,
+                                     std::size_t rows) {
+  for (TermId stored : graph.graphs)
+    subject_bitmaps_.expect(dataset_, cancellation_, stored, predicate, object, rows);
 }
 
 /// After which step of `order` each filter can be applied: the first at
