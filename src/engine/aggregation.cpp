@@ -23,23 +23,25 @@ std::string concatenable(const rdf::Term& term) {
 /// each value once under DISTINCT. A plain variable is read as ids: ids are
 /// one per RDF term, so DISTINCT compares ids, and a value is decoded once.
 std::vector<std::optional<rdf::Term>> QueryRun::aggregated_values(const query::Aggregate& aggregate,
-                                                                  const Rows& group,
+                                                                  const Group& group,
                                                                   const ActiveGraph& graph) {
   std::vector<std::optional<rdf::Term>> values;
   if (aggregate.argument->kind == query::ExpressionNode::Kind::variable) {
     const std::size_t at = slot(aggregate.argument->name);
     std::unordered_set<TermId> seen;
-    for (const Row& row : group) {
+    for (std::size_t member : group.members) {
       cancellation_.check();
-      const TermId id = row[at];
+      const TermId id = group.solutions[member][at];
       if (id != no_term && aggregate.distinct && !seen.insert(id).second) continue;
       values.push_back(id == no_term ? std::nullopt : std::optional<rdf::Term>(terms_.term(id)));
     }
     return values;
   }
   std::set<rdf::Term> seen;
-  for (const Row& row : group) {
+  Row row; // an expression reads a whole row
+  for (std::size_t member : group.members) {
     cancellation_.check();
+    row.assign(group.solutions[member].begin(), group.solutions[member].end());
     start_solution(row);
     std::optional<rdf::Term> result = value(aggregate.argument, row, graph);
     if (aggregate.distinct && result && !seen.insert(*result).second) continue;
@@ -48,13 +50,16 @@ std::vector<std::optional<rdf::Term>> QueryRun::aggregated_values(const query::A
   return values;
 }
 
-std::optional<rdf::Term> QueryRun::aggregate(const query::Aggregate& aggregate, const Rows& group,
+std::optional<rdf::Term> QueryRun::aggregate(const query::Aggregate& aggregate, const Group& group,
                                              const ActiveGraph& graph) {
   using Function = query::Aggregate::Function;
   if (!aggregate.argument) { // COUNT(*)
-    if (!aggregate.distinct) return integer_literal(static_cast<std::int64_t>(group.size()));
-    return integer_literal(
-        static_cast<std::int64_t>(std::set<Row>(group.begin(), group.end()).size()));
+    if (!aggregate.distinct)
+      return integer_literal(static_cast<std::int64_t>(group.members.size()));
+    std::set<Row> distinct;
+    for (std::size_t member : group.members)
+      distinct.emplace(group.solutions[member].begin(), group.solutions[member].end());
+    return integer_literal(static_cast<std::int64_t>(distinct.size()));
   }
   if (aggregate.function == Function::count &&
       aggregate.argument->kind == query::ExpressionNode::Kind::variable) {
@@ -62,9 +67,10 @@ std::optional<rdf::Term> QueryRun::aggregate(const query::Aggregate& aggregate, 
     const std::size_t at = slot(aggregate.argument->name);
     std::unordered_set<TermId> seen;
     std::int64_t count = 0;
-    for (const Row& row : group) {
-      if (row[at] == no_term) continue;
-      if (!aggregate.distinct || seen.insert(row[at]).second) ++count;
+    for (std::size_t member : group.members) {
+      const TermId id = group.solutions[member][at];
+      if (id == no_term) continue;
+      if (!aggregate.distinct || seen.insert(id).second) ++count;
     }
     return integer_literal(count);
   }

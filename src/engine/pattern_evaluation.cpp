@@ -66,6 +66,21 @@ Rows QueryRun::evaluate(const query::Pattern& pattern, const Row& input, const A
   return rows;
 }
 
+Solutions QueryRun::solutions_of(const query::Pattern& pattern, const Row& input,
+                                 const ActiveGraph& graph) {
+  const bool filtered_bgp =
+      options_.optimize && pattern->kind == Kind::filter && pattern->children[0]->kind == Kind::bgp;
+  if (pattern->kind != Kind::bgp && !filtered_bgp)
+    return Solutions(evaluate(pattern, input, graph));
+  cancellation_.check();
+  const std::size_t before = cancellation_.held();
+  RowBlock block =
+      filtered_bgp ? bgp_block(pattern->children[0]->triples, input, graph, pattern->expressions)
+                   : bgp_block(pattern->triples, input, graph, {});
+  cancellation_.hold_exactly(before + block.size() * row_bytes());
+  return Solutions(std::move(block));
+}
+
 Rows QueryRun::dispatch(const query::Pattern& pattern, const Row& input, const ActiveGraph& graph) {
   const PatternNode& node = *pattern;
   switch (node.kind) {

@@ -9,6 +9,8 @@
 #include "engine/cancellation.hpp"
 #include "engine/evaluator.hpp"
 #include "engine/expr/functions.hpp"
+#include "engine/row_block.hpp"
+#include "engine/solutions.hpp"
 #include "engine/subject_bitmaps.hpp"
 #include "engine/term_table.hpp"
 #include "query/algebra.hpp"
@@ -71,7 +73,14 @@ private:
   /// A BGP; `filters` (pushed down by the optimizer) are applied as soon as
   /// the variables they read are bound.
   Rows evaluate_bgp(const std::vector<query::TriplePattern>& triples, const Row& input,
-                    const ActiveGraph& graph, const std::vector<query::Expression>& filters = {});
+                    const ActiveGraph& graph, const std::vector<query::Expression>& filters = {}) {
+    return bgp_block(triples, input, graph, filters).rows();
+  }
+  RowBlock bgp_block(const std::vector<query::TriplePattern>& triples, const Row& input,
+                     const ActiveGraph& graph, const std::vector<query::Expression>& filters);
+  /// The solutions of `pattern` for an operator that reads them once (GROUP
+  /// BY): a BGP, or a filter pushed into one, as the block it fills.
+  Solutions solutions_of(const query::Pattern& pattern, const Row& input, const ActiveGraph& graph);
   Rows evaluate_path(const query::PatternNode& node, const Row& input, const ActiveGraph& graph);
   Rows evaluate_join(const query::PatternNode& node, const Row& input, const ActiveGraph& graph);
   Rows evaluate_left_join(const query::PatternNode& node, const Row& input,
@@ -201,9 +210,15 @@ private:
   std::unordered_map<const query::ExpressionNode*, BuiltinFunction> builtins_;
 
   // aggregates (aggregation.cpp)
-  std::vector<std::optional<rdf::Term>>
-  aggregated_values(const query::Aggregate& aggregate, const Rows& group, const ActiveGraph& graph);
-  std::optional<rdf::Term> aggregate(const query::Aggregate& aggregate, const Rows& group,
+  /// The solutions of one group, by their numbers.
+  struct Group {
+    const Solutions& solutions;
+    const std::vector<std::size_t>& members;
+  };
+  std::vector<std::optional<rdf::Term>> aggregated_values(const query::Aggregate& aggregate,
+                                                          const Group& group,
+                                                          const ActiveGraph& graph);
+  std::optional<rdf::Term> aggregate(const query::Aggregate& aggregate, const Group& group,
                                      const ActiveGraph& graph);
 
   // result forms (evaluator.cpp)

@@ -31,11 +31,12 @@ TermId QueryRun::position_term(const query::TermOrVariable& position, const Row&
   return id.value_or(no_term);
 }
 
-Rows QueryRun::evaluate_bgp(const std::vector<query::TriplePattern>& triples, const Row& input,
-                            const ActiveGraph& graph,
-                            const std::vector<query::Expression>& filters) {
+RowBlock QueryRun::bgp_block(const std::vector<query::TriplePattern>& triples, const Row& input,
+                             const ActiveGraph& graph,
+                             const std::vector<query::Expression>& filters) {
   const BgpPlan& plan = planned(triples, filters, input, graph);
-  if (plan.missing_constant) return {};
+  RowBlock rows(input.size());
+  if (plan.missing_constant) return rows;
   Row filtered; // the row a filter reads: expressions take whole rows
   auto passes = [&](std::span<const TermId> row, std::size_t step) {
     bool copied = false;
@@ -47,8 +48,10 @@ Rows QueryRun::evaluate_bgp(const std::vector<query::TriplePattern>& triples, co
     }
     return true;
   };
-  if (plan.order.empty()) return passes(input, 0) ? Rows{input} : Rows{};
-  RowBlock rows(input.size());
+  if (plan.order.empty()) {
+    if (passes(input, 0)) rows.append(input);
+    return rows;
+  }
   for (std::size_t step = 0; step < plan.order.size(); ++step) {
     const std::array<Position, 3>& positions = plan.positions[step];
     // EXISTS needs one solution: the last pattern stops at the first.
@@ -96,7 +99,7 @@ Rows QueryRun::evaluate_bgp(const std::vector<query::TriplePattern>& triples, co
     rows = std::move(next);
     if (rows.empty()) break;
   }
-  return rows.rows();
+  return rows;
 }
 
 /// The positions of `triple` as slots and ids, once per step rather than per row.

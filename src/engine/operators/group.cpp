@@ -4,6 +4,7 @@
 #include "engine/query_run.hpp"
 
 #include <map>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,22 +14,22 @@ namespace wa::engine {
 using query::PatternNode;
 
 Rows QueryRun::evaluate_group(const PatternNode& node, const Row& input, const ActiveGraph& graph) {
-  Rows rows = evaluate(node.children[0], input, graph);
+  // The solutions stay where they are; a group holds the numbers of its rows.
+  const Solutions solutions = solutions_of(node.children[0], input, graph);
   std::vector<std::size_t> key_slots;
   for (const std::string& name : node.variables)
     key_slots.push_back(slot(name));
-  // Each row moves into its group: grouping does not hold the input twice.
-  std::map<std::vector<TermId>, Rows> groups;
+  std::map<std::vector<TermId>, std::vector<std::size_t>> groups;
   std::vector<TermId> row_key(key_slots.size()); // reused: a key is copied only for a new group
-  for (Row& row : rows) {
+  for (std::size_t i = 0; i < solutions.size(); ++i) {
     cancellation_.check();
-    for (std::size_t i = 0; i < key_slots.size(); ++i)
-      row_key[i] = row[key_slots[i]];
+    const std::span<const TermId> row = solutions[i];
+    for (std::size_t k = 0; k < key_slots.size(); ++k)
+      row_key[k] = row[key_slots[k]];
     auto group = groups.find(row_key);
-    if (group == groups.end()) group = groups.emplace(row_key, Rows{}).first;
-    group->second.push_back(std::move(row));
+    if (group == groups.end()) group = groups.emplace(row_key, std::vector<std::size_t>{}).first;
+    group->second.push_back(i);
   }
-  Rows().swap(rows);
   if (groups.empty() && node.variables.empty()) groups[{}] = {};
   Rows out;
   for (const auto& [key, members] : groups) {
@@ -36,7 +37,7 @@ Rows QueryRun::evaluate_group(const PatternNode& node, const Row& input, const A
     for (std::size_t i = 0; i < key.size(); ++i)
       row[slot(node.variables[i])] = key[i];
     for (const query::Aggregate& aggregate : node.aggregates) {
-      if (auto result = this->aggregate(aggregate, members, graph)) {
+      if (auto result = this->aggregate(aggregate, Group{solutions, members}, graph)) {
         row[slot(aggregate.variable)] = terms_.id_of(*result);
       }
     }
