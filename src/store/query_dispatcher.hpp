@@ -63,6 +63,7 @@ public:
   WorkResponse submit(const WorkRequest& request);
 
   [[nodiscard]] DispatchCounts counts() const;
+  [[nodiscard]] const WorkerPool& pool() const { return pool_; }
 
 private:
   WorkerPool& pool_;

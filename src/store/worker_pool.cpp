@@ -15,6 +15,7 @@
 #include <new>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace wa::store {
 
@@ -60,13 +61,15 @@ bool ask_for_worker(int control) {
   return ::send(control, &request, 1, MSG_NOSIGNAL) == 1;
 }
 
-bool receive_worker(int control, pid_t& pid, int& fd) {
+bool receive_worker(int control, pid_t& pid, os::FileDescriptor& socket) {
   WorkerMessage message;
   if (::recvmsg(control, &message.header, 0) != static_cast<ssize_t>(sizeof message.pid))
     return false;
   cmsghdr* header = CMSG_FIRSTHDR(&message.header);
   if (header == nullptr || header->cmsg_type != SCM_RIGHTS) return false;
+  int fd = -1;
   std::memcpy(&fd, CMSG_DATA(header), sizeof fd);
+  socket.reset(fd);
   pid = message.pid;
   return true;
 }
@@ -107,7 +110,7 @@ bool receive_worker(int control, pid_t& pid, int& fd) {
 }
 
 /// The zygote: forks a worker for every byte it reads; reaps them; stops with the HTTP process.
-[[noreturn]] void zygote_main(int control, const WorkHandlerFactory& factory,
+[[noreturn]] void zygote_main(os::FileDescriptor control, const WorkHandlerFactory& factory,
                               std::size_t memory_bytes) {
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   ::signal(SIGINT, SIG_IGN); // the HTTP process decides when to stop
@@ -116,24 +119,22 @@ bool receive_worker(int control, pid_t& pid, int& fd) {
   for (;;) {
     while (::waitpid(-1, nullptr, WNOHANG) > 0) {
     }
-    pollfd waiting{control, POLLIN, 0};
+    pollfd waiting{control.get(), POLLIN, 0};
     if (::poll(&waiting, 1, 200) <= 0) continue;
     char request = 0;
-    if (::read(control, &request, 1) != 1) break; // the HTTP process is gone
+    if (::read(control.get(), &request, 1) != 1) break; // the HTTP process is gone
     int pair[2];
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0) break;
+    os::FileDescriptor ours(pair[0]);
+    os::FileDescriptor theirs(pair[1]);
     pid_t pid = ::fork();
     if (pid == 0) {
-      ::close(control);
-      ::close(pair[0]);
-      worker_main(pair[1], handler, memory_bytes);
+      control.reset();
+      ours.reset();
+      worker_main(theirs.get(), handler, memory_bytes);
     }
-    ::close(pair[1]);
-    if (pid < 0 || !send_worker(control, pid, pair[0])) {
-      ::close(pair[0]);
-      break;
-    }
-    ::close(pair[0]);
+    theirs.reset();
+    if (pid < 0 || !send_worker(control.get(), pid, ours.get())) break;
   }
   ::kill(0, SIGKILL); // unreachable workers go with us (own process group)
   ::_exit(0);
@@ -146,26 +147,28 @@ WorkerPool::WorkerPool(WorkHandlerFactory factory, WorkerLimits limits) : limits
   if (::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, pair) != 0) {
     throw std::runtime_error(std::string("socketpair: ") + std::strerror(errno));
   }
+  control_.reset(pair[0]);
+  os::FileDescriptor zygote_end(pair[1]);
   zygote_ = ::fork();
   if (zygote_ < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
   if (zygote_ == 0) {
     ::setpgid(0, 0);
-    ::close(pair[0]);
-    zygote_main(pair[1], factory, limits.memory_bytes);
+    control_.reset();
+    zygote_main(std::move(zygote_end), factory, limits.memory_bytes);
   }
-  ::close(pair[1]);
-  control_fd_ = pair[0];
+  zygote_end.reset();
   // All workers are asked for at once, and only the first is waited for (it
   // shows the zygote works): the zygote forks the others while this process
   // goes on starting the server, and the first query collects them.
   const int workers = std::max(limits_.workers, 1);
   for (int i = 0; i < workers; ++i)
-    if (!ask_for_worker(control_fd_)) throw std::runtime_error("cannot start a query worker");
+    if (!ask_for_worker(control_.get())) throw std::runtime_error("cannot start a query worker");
   Worker first;
-  if (!receive_worker(control_fd_, first.pid, first.fd)) {
+  if (!receive_worker(control_.get(), first.pid, first.socket)) {
     throw std::runtime_error("cannot start a query worker");
   }
-  idle_.push_back(first);
+  idle_.push_back(std::move(first));
+  alive_ = 1;
   pending_ = workers - 1;
 }
 
@@ -173,17 +176,17 @@ void WorkerPool::collect_pending() {
   std::lock_guard zygote(zygote_mutex_);
   for (; pending_ > 0; --pending_) {
     Worker worker;
-    if (!receive_worker(control_fd_, worker.pid, worker.fd)) continue;
+    if (!receive_worker(control_.get(), worker.pid, worker.socket)) continue;
     std::lock_guard lock(mutex_);
-    idle_.push_back(worker);
+    idle_.push_back(std::move(worker));
+    ++alive_;
     idle_changed_.notify_one();
   }
 }
 
 WorkerPool::~WorkerPool() {
-  for (Worker& worker : idle_)
-    ::close(worker.fd);
-  if (control_fd_ >= 0) ::close(control_fd_); // the zygote sees EOF and stops its workers
+  idle_.clear();
+  control_.reset(); // the zygote sees EOF and stops its workers
   if (zygote_ > 0) {
     ::kill(-zygote_, SIGKILL);
     ::waitpid(zygote_, nullptr, 0);
@@ -193,24 +196,30 @@ WorkerPool::~WorkerPool() {
 WorkerPool::Worker WorkerPool::spawn() {
   std::lock_guard lock(zygote_mutex_);
   Worker worker;
-  if (!ask_for_worker(control_fd_) || !receive_worker(control_fd_, worker.pid, worker.fd))
+  if (!ask_for_worker(control_.get()) || !receive_worker(control_.get(), worker.pid, worker.socket))
     return {};
   return worker;
 }
 
 void WorkerPool::retire(Worker worker, bool failed) {
   ::kill(worker.pid, SIGKILL);
-  ::close(worker.fd);
+  worker.socket.reset();
   Worker fresh = spawn();
   std::lock_guard lock(mutex_);
   if (failed) ++replaced_;
-  if (fresh.pid > 0) idle_.push_back(fresh);
+  if (fresh.pid <= 0) --alive_;
+  if (fresh.pid > 0) idle_.push_back(std::move(fresh));
   idle_changed_.notify_one();
 }
 
 int WorkerPool::replaced() const {
   std::lock_guard lock(mutex_);
   return replaced_;
+}
+
+int WorkerPool::alive() const {
+  std::lock_guard lock(mutex_);
+  return alive_ + pending_;
 }
 
 WorkResponse WorkerPool::submit(const WorkRequest& request) {
@@ -221,27 +230,27 @@ WorkResponse WorkerPool::submit(const WorkRequest& request) {
     if (!idle_changed_.wait_for(lock, limits_.queue_wait, [this] { return !idle_.empty(); })) {
       return failure(503, "all query workers are busy; try again later");
     }
-    worker = idle_.back();
+    worker = std::move(idle_.back());
     idle_.pop_back();
   }
   const auto deadline = std::chrono::steady_clock::now() + limits_.deadline + limits_.kill_grace;
   std::string payload;
-  ReadStatus status = write_message(worker.fd, encode(request))
-                          ? read_message(worker.fd, payload, deadline)
+  ReadStatus status = write_message(worker.socket.get(), encode(request))
+                          ? read_message(worker.socket.get(), payload, deadline)
                           : ReadStatus::closed;
   std::optional<WorkResponse> response;
   if (status == ReadStatus::ok) response = decode_response(payload);
   if (response) {
     if (limits_.queries_per_worker > 0 && ++worker.answered >= limits_.queries_per_worker) {
-      retire(worker, false);
+      retire(std::move(worker), false);
       return *response;
     }
     std::lock_guard lock(mutex_);
-    idle_.push_back(worker);
+    idle_.push_back(std::move(worker));
     idle_changed_.notify_one();
     return *response;
   }
-  retire(worker, true);
+  retire(std::move(worker), true);
   if (status == ReadStatus::timed_out) {
     return failure(504, "the query ran longer than the limit of " +
                             std::to_string(limits_.deadline.count()) + " ms and was stopped");

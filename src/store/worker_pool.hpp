@@ -15,6 +15,7 @@
 // 504 or 503 with a message. Idle workers serve queries in parallel.
 #pragma once
 
+#include "os/file_descriptor.hpp"
 #include "store/worker_protocol.hpp"
 
 #include <sys/types.h>
@@ -62,22 +63,25 @@ public:
 
   /// Workers replaced since start (crashed or overran).
   [[nodiscard]] int replaced() const;
+  /// Workers running now, idle or answering, or asked for at start and not yet handed over.
+  [[nodiscard]] int alive() const;
 
 private:
   struct Worker {
     pid_t pid = -1;
-    int fd = -1;
+    os::FileDescriptor socket;
     int answered = 0;
   };
 
   WorkerLimits limits_;
   pid_t zygote_ = -1;
-  int control_fd_ = -1;
+  os::FileDescriptor control_; ///< to the zygote: closing it stops the zygote and its workers
 
   mutable std::mutex mutex_;
   std::condition_variable idle_changed_;
   std::vector<Worker> idle_;
   int replaced_ = 0;
+  int alive_ = 0;
   std::mutex zygote_mutex_;
   /// Workers asked of the zygote and not yet received (under zygote_mutex_;
   /// read without it only to skip the lock once all have come).
