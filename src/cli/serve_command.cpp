@@ -202,6 +202,7 @@ int run_serve(const Common& common, const std::vector<std::string>& args) {
                           "--load-named",
                           "--queries-per-worker",
                           "--inline-ms",
+                          "--drain-seconds",
                           "--store",
                           "--virtuoso-dir",
                           "--virtuoso-endpoint",
@@ -262,24 +263,34 @@ int run_serve(const Common& common, const std::vector<std::string>& args) {
   limit_malloc_arenas();
   sigset_t signals = stop_signals();
   pthread_sigmask(SIG_BLOCK, &signals, nullptr); // every thread from here on inherits the mask
+  server_options.triples =
+      served.engine ? served.engine->default_graph_size() : dataset.triple_count();
   rdf::Model curated_catalogue;
   rdf::read_file(curated_catalogue, common.root / "data/curated/catalogue.ttl", common.base);
   http::Server server(dataset, publish::with_publisher(curated_catalogue, common.base, publisher),
                       *queries, server_options);
   const int port = server.bind();
-  std::thread stopper([&server, signals] {
+  const auto drain_time = std::chrono::seconds(std::max(0L, options.number("--drain-seconds", 0)));
+  std::thread stopper([&server, signals, drain_time] {
     int received = 0;
     sigwait(&signals, &received);
-    std::cerr << "werkagenda serve: stopping on signal " << received << "\n";
+    // Draining: /readyz says 503 for drain_time while everything is still
+    // served, so that a load balancer's health checks take this replica out
+    // before it stops taking connections; then the requests already in are
+    // answered. A second signal cuts the wait short.
+    server.begin_draining();
+    std::cerr << "werkagenda serve: signal " << received << ", draining for " << drain_time.count()
+              << " s\n";
+    const timespec wait{static_cast<time_t>(drain_time.count()), 0};
+    if (drain_time.count() > 0) sigtimedwait(&signals, nullptr, &wait);
+    std::cerr << "werkagenda serve: stopping\n";
     server.stop();
   });
   const auto ready =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
-  const std::size_t triples =
-      served.engine ? served.engine->default_graph_size() : dataset.triple_count();
-  std::cerr << "werkagenda serve: " << triples << " triples, " << store_kind << " store, "
-            << limits.workers << " query workers, ready in " << static_cast<long>(ready.count())
-            << " ms\n";
+  std::cerr << "werkagenda serve: " << server_options.triples << " triples, " << store_kind
+            << " store, " << limits.workers << " query workers, ready in "
+            << static_cast<long>(ready.count()) << " ms\n";
   std::cout << "SPARQL endpoint: http://" << server_options.host << ":" << port << "/sparql"
             << std::endl;
   const bool ran = server.run();

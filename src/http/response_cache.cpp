@@ -15,7 +15,11 @@ std::size_t ResponseCache::size_of(const Entry& entry) {
 std::optional<store::WorkResponse> ResponseCache::find(const std::string& key) {
   std::lock_guard lock(mutex_);
   auto found = index_.find(key);
-  if (found == index_.end()) return std::nullopt;
+  if (found == index_.end()) {
+    ++misses_;
+    return std::nullopt;
+  }
+  ++hits_;
   entries_.splice(entries_.begin(), entries_, found->second);
   return found->second->response;
 }
@@ -39,6 +43,11 @@ void ResponseCache::store(const std::string& key, const store::WorkResponse& res
 std::size_t ResponseCache::bytes() const {
   std::lock_guard lock(mutex_);
   return bytes_;
+}
+
+CacheCounts ResponseCache::counts() const {
+  std::lock_guard lock(mutex_);
+  return {hits_, misses_, bytes_, index_.size()};
 }
 
 } // namespace wa::http

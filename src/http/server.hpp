@@ -6,10 +6,13 @@
 
 #include "agenda/dataset.hpp"
 #include "http/linked_data.hpp"
+#include "http/metrics.hpp"
 #include "http/response_cache.hpp"
 #include "sparql/service_description.hpp"
 #include "store/query_dispatcher.hpp"
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -48,6 +51,7 @@ struct ServerOptions {
   std::filesystem::path project_root;
   /// Unset: the graphs and ETag come from the described dataset.
   std::optional<StoreContent> store_content;
+  std::size_t triples = 0; ///< in the store's default graph, for /metrics
 };
 
 class Server {
@@ -64,6 +68,11 @@ public:
   int bind();
   /// Serves until stop(); returns false if serving failed.
   bool run();
+  /// Answers /readyz with 503 from now on, so that a load balancer sends no
+  /// new requests here; everything else is served as before.
+  void begin_draining() { draining_ = true; }
+  /// Takes no new connection, answers every request already in, closes idle
+  /// connections; run() returns when that is done.
   void stop();
 
 private:
@@ -80,12 +89,18 @@ private:
   std::string service_description_;      ///< Turtle, made once the port is known
   std::string service_description_html_; ///< the plain form when YASGUI is missing
   std::unique_ptr<LinkedData> linked_data_;
+  Metrics metrics_;
+  std::atomic<bool> draining_{false};
+  std::chrono::system_clock::time_point started_ = std::chrono::system_clock::now();
 
   void install_routes();
   void install_static_files();
   void install_robots_without_sitemap();
   void install_yasgui();
   void install_logging();
+  /// /healthz, /readyz and /metrics: for load balancers and monitoring.
+  void install_operations();
+  [[nodiscard]] std::vector<MetricSample> samples() const;
   [[nodiscard]] sparql::EndpointFacts facts() const;
   [[nodiscard]] std::string query_page() const;
 };

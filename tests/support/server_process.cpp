@@ -82,9 +82,12 @@ ServerProcess::~ServerProcess() {
   if (pid_ > 0) stop(5);
 }
 
-int ServerProcess::stop(int seconds) {
+void ServerProcess::terminate() const {
+  if (pid_ > 0) ::kill(pid_, SIGTERM);
+}
+
+int ServerProcess::wait_for_exit(int seconds) {
   if (pid_ <= 0) return -1;
-  ::kill(pid_, SIGTERM);
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
   int status = 0;
   while (std::chrono::steady_clock::now() < deadline) {

@@ -25,7 +25,15 @@ public:
   [[nodiscard]] const std::string& host() const { return host_; }
 
   /// Sends SIGTERM and waits (at most `seconds`); the exit status, or -1 if it had to be killed.
-  int stop(int seconds = 10);
+  int stop(int seconds = 10) {
+    terminate();
+    return wait_for_exit(seconds);
+  }
+  /// Sends SIGTERM and returns at once (the server drains, then stops).
+  void terminate() const;
+  /// Waits for the server to exit (at most `seconds`, then kills it); the
+  /// exit status, or -1 if it had to be killed.
+  int wait_for_exit(int seconds);
   /// What the server wrote to stderr so far (its request log).
   [[nodiscard]] std::string log() const;
 
