@@ -29,7 +29,7 @@ Commands:
         and property it uses is declared in the ontology.
   serve [--host H] [--port N] [--data DIR] [--workers N] [--timeout-ms N]
         [--memory-mb N] [--row-limit N] [--threads N] [--cache-mb N]
-        [--max-query-bytes N] [--queries-per-worker N] [--inline-ms N]
+        [--max-query-bytes N] [--queries-per-worker N] [--inline-ms N] [--drain-seconds N]
         [--load FILE [--load-graph IRI] [--load-base IRI]] [--load-named "IRI=FILE ..."]
         [--no-agenda] [--no-optimize]
         [--store engine|virtuoso [--virtuoso-dir DIR | --virtuoso-endpoint URL]
@@ -57,7 +57,10 @@ Commands:
         under a budget of --inline-ms (default 1; 0: every query in a
         worker), then in a worker.
         Results hold at most --row-limit rows (default 10000).
-        SIGINT or SIGTERM stops the server.
+        SIGINT or SIGTERM stops the server: /readyz answers 503 for
+        --drain-seconds (default 0) while everything is still served, then
+        every request already in is answered and the server exits.
+        /healthz, /readyz and /metrics (Prometheus) are for operators.
   query (FILE.rq | -e QUERY) [--format table|csv|tsv|json|xml|turtle|ntriples]
         [--row-limit N] [--timeout-ms N]
         [--load FILE [--load-graph IRI] [--load-base IRI]] [--load-named "IRI=FILE ..."]
