@@ -68,8 +68,7 @@ Rows QueryRun::evaluate(const query::Pattern& pattern, const Row& input, const A
 
 Solutions QueryRun::solutions_of(const query::Pattern& pattern, const Row& input,
                                  const ActiveGraph& graph) {
-  const bool filtered_bgp =
-      options_.optimize && pattern->kind == Kind::filter && pattern->children[0]->kind == Kind::bgp;
+  const bool filtered_bgp = filters_into_bgp(*pattern);
   if (pattern->kind != Kind::bgp && !filtered_bgp)
     return Solutions(evaluate(pattern, input, graph));
   cancellation_.check();
@@ -89,7 +88,7 @@ Rows QueryRun::dispatch(const query::Pattern& pattern, const Row& input, const A
   case Kind::join: return evaluate_join(node, input, graph);
   case Kind::left_join: return evaluate_left_join(node, input, graph);
   case Kind::filter: {
-    if (options_.optimize && node.children[0]->kind == Kind::bgp)
+    if (filters_into_bgp(node))
       return evaluate_bgp(node.children[0]->triples, input, graph, node.expressions);
     Rows rows = evaluate(node.children[0], input, graph);
     std::erase_if(rows, [&](const Row& row) { return !holds_all(node.expressions, row, graph); });

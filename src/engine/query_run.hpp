@@ -78,6 +78,12 @@ private:
   }
   RowBlock bgp_block(const std::vector<query::TriplePattern>& triples, const Row& input,
                      const ActiveGraph& graph, const std::vector<query::Expression>& filters);
+  /// Whether `node` is a FILTER over a BGP that the BGP applies itself, as
+  /// soon as the variables it reads are bound (with the optimizer).
+  [[nodiscard]] bool filters_into_bgp(const query::PatternNode& node) const {
+    return options_.optimize && node.kind == query::PatternNode::Kind::filter &&
+           node.children[0]->kind == query::PatternNode::Kind::bgp;
+  }
   /// The solutions of `pattern` for an operator that reads them once (GROUP
   /// BY): a BGP, or a filter pushed into one, as the block it fills.
   Solutions solutions_of(const query::Pattern& pattern, const Row& input, const ActiveGraph& graph);

@@ -28,6 +28,9 @@ bool SubjectBitmaps::contains(const store::IndexedDataset& dataset, Cancellation
 
 void SubjectBitmaps::expect(const store::IndexedDataset& dataset, Cancellation& cancellation,
                             TermId graph, TermId predicate, TermId object, std::size_t asks) {
+  // Asked once per BGP step, also of a BGP evaluated once per outer row:
+  // too few asks cost no lookup of the pair.
+  if (asks < asks_before_bitmap) return;
   Pair& pair = pairs_[{graph, predicate, object}];
   if (pair.bits.empty()) consider(dataset, cancellation, graph, predicate, object, asks, pair);
 }
