@@ -1,14 +1,27 @@
 // EXPLAIN: the plan as it would run, one operator a line, indented by depth;
 // a basic graph pattern lists its triple patterns in the order the planner
-// chose, each with the exact number of stored triples its constants match.
+// chose (and whether the order is the cheapest of all or chosen greedily, with
+// the solutions it expects), each with the exact number of stored triples its
+// constants match.
 #include "engine/query_run.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
 #include <sstream>
 
 namespace wa::engine {
 
 namespace {
+
+/// An estimate as a whole number, in powers of ten past a trillion.
+std::string rounded(double estimate) {
+  if (estimate < 1e12) return std::to_string(std::llround(estimate));
+  std::array<char, 32> text{};
+  std::snprintf(text.data(), text.size(), "%.1e", estimate);
+  return text.data();
+}
 
 using query::PatternNode;
 using Kind = PatternNode::Kind;
@@ -74,9 +87,20 @@ std::string QueryRun::explain(const query::Pattern& pattern, std::size_t depth,
     out << " " << position_text(pattern->path_subject) << " ... "
         << position_text(pattern->path_object);
   }
+  std::vector<std::size_t> order;
+  if (pattern->kind == Kind::bgp) {
+    const JoinOrder planned = planned_order(pattern->triples, empty_row(), graph, filters);
+    order = planned.order;
+    if (order.size() > 1) {
+      out << " ("
+          << (!options_.optimize   ? "as written"
+              : planned.exhaustive ? "cheapest"
+                                   : "greedy")
+          << " order, ~" << rounded(planned.rows) << " rows)";
+    }
+  }
   out << "\n";
   if (pattern->kind == Kind::bgp) {
-    const std::vector<std::size_t> order = bgp_order(pattern->triples, empty_row(), graph, filters);
     const std::vector<std::size_t> filter_steps =
         filter_steps_of(pattern->triples, order, empty_row(), filters);
     for (std::size_t step = 0; step < order.size(); ++step) {
@@ -97,8 +121,7 @@ std::string QueryRun::explain(const query::Pattern& pattern, std::size_t depth,
     }
   }
   // The evaluator applies a FILTER's conjuncts inside the BGP below it.
-  const bool filters_inside =
-      options_.optimize && pattern->kind == Kind::filter && pattern->children[0]->kind == Kind::bgp;
+  const bool filters_inside = filters_into_bgp(*pattern);
   for (const query::Pattern& child : pattern->children)
     out << explain(child, depth + 1, graph,
                    filters_inside ? pattern->expressions : std::vector<query::Expression>{});

@@ -9,6 +9,7 @@
 #include "engine/cancellation.hpp"
 #include "engine/evaluator.hpp"
 #include "engine/expr/functions.hpp"
+#include "engine/join_order.hpp"
 #include "engine/row_block.hpp"
 #include "engine/solutions.hpp"
 #include "engine/subject_bitmaps.hpp"
@@ -149,12 +150,14 @@ private:
   std::vector<std::size_t> bgp_order(const std::vector<query::TriplePattern>& triples,
                                      const Row& input, const ActiveGraph& graph,
                                      const std::vector<query::Expression>& filters) const;
-  [[nodiscard]] std::set<std::string> bound_names(const Row& input) const;
+  [[nodiscard]] JoinOrder planned_order(const std::vector<query::TriplePattern>& triples,
+                                        const Row& input, const ActiveGraph& graph,
+                                        const std::vector<query::Expression>& filters) const;
+  [[nodiscard]] JoinOrderProblem join_problem(const std::vector<query::TriplePattern>& triples,
+                                              const Row& input, const ActiveGraph& graph,
+                                              const std::vector<query::Expression>& filters) const;
   /// Which slots `input` binds: with the pattern, the key of a remembered plan.
   [[nodiscard]] static std::vector<bool> bound_slots(const Row& input);
-  [[nodiscard]] double expected_matches(const query::TriplePattern& triple, const Row& input,
-                                        const ActiveGraph& graph,
-                                        const std::set<std::string>& bound) const;
   /// How many solutions the BGP is expected to have for `input`.
   [[nodiscard]] double expected_rows(const std::vector<query::TriplePattern>& triples,
                                      const Row& input, const ActiveGraph& graph) const;
@@ -169,8 +172,8 @@ private:
   /// path_first's answers so far, by join and which slots were bound: a join
   /// inside an OPTIONAL or EXISTS is evaluated once per outer row.
   std::map<std::pair<const query::PatternNode*, std::vector<bool>>, bool> path_first_plans_;
-  [[nodiscard]] double bound_divisor(const ActiveGraph& graph, TermId predicate, bool subject_bound,
-                                     bool predicate_bound, bool object_bound) const;
+  [[nodiscard]] std::array<double, 3>
+  distinct_values(const ActiveGraph& graph, const PatternEstimate& pattern, TermId predicate) const;
 
   // EXISTS (exists.cpp)
   struct ExistsMemo {

@@ -166,6 +166,37 @@ TEST(Evaluator, AppliesEachHalfOfAConjunctionAsSoonAsItCan) {
   EXPECT_NE(plan.find("then 1 filter(s)", first + 1), std::string::npos) << plan;
 }
 
+/// Ten ex:p0 links to one hub with 1,000 ex:p1 links; 30 subjects with
+/// ex:p2 ex:c, one of them among the hub's.
+store::IndexedDataset fan_out() {
+  store::DatasetBuilder builder;
+  auto node = [](const std::string& name) { return rdf::Term::iri(ex + name); };
+  for (int i = 0; i < 10; ++i)
+    builder.add({node("x" + std::to_string(i)), node("p0"), node("hub")});
+  for (int i = 0; i < 1000; ++i)
+    builder.add({node("hub"), node("p1"), node("z" + std::to_string(i))});
+  for (int i = 0; i < 30; ++i)
+    builder.add({node("z" + std::to_string(i * 100 + 999)), node("p2"), node("c")});
+  return std::move(builder).build();
+}
+
+TEST(Evaluator, WeighsEveryOrderNotJustTheSmallestPatternFirst) {
+  // Greedily, ex:p0 (10 triples) would go first and fan out to 10,000 rows
+  // at the hub; the cheapest order starts from ex:p2 (30) and stays small.
+  const std::string text = "SELECT ?x { ?x ex:p0 ?y . ?y ex:p1 ?z . ?z ex:p2 ex:c }";
+  const query::Query query = query::parse_query("PREFIX ex: <" + ex + ">\n" + text);
+  const store::IndexedDataset dataset = fan_out();
+  const std::string plan = explain(query, dataset, {});
+  EXPECT_NE(plan.find("bgp (cheapest order"), std::string::npos) << plan;
+  EXPECT_LT(plan.find("p2"), plan.find("p1")) << plan;
+  EXPECT_LT(plan.find("p1"), plan.find("p0")) << plan;
+  EvaluationOptions off;
+  off.optimize = false;
+  const rdf::QueryResult on_result = evaluate(query, dataset, {});
+  EXPECT_EQ(on_result.rows.size(), 10U);
+  EXPECT_EQ(on_result.rows, evaluate(query, dataset, off).rows);
+}
+
 TEST(Evaluator, WalksAPathFromAConstantBeforeALargerPattern) {
   // "?s ex:type? ex:Rare" gives 2 rows (ex:Rare itself and s7); the BGP 200.
   const std::string text = "SELECT ?v { ?s ex:value ?v . ?s ex:type? ex:Rare }";

@@ -2,6 +2,13 @@
 // result committed in tests/expected/NAME.csv (SELECT, ASK) or NAME.nt
 // (CONSTRUCT), which was written from the source document by hand. Rows are
 // compared as a set unless the query's header says "# order: significant".
+// With our engine, each query also gets the plan committed in
+// tests/expected/plans/NAME.plan: which operators, which order of triple
+// patterns, and whether the order is the cheapest of all (searched
+// exhaustively) or greedy; the counts and estimates are left out, so a
+// correction of the data does not change a plan's shape. After a deliberate
+// change of the planner, WERKAGENDA_UPDATE_PLANS=1 writes the new plans; the
+// diff is the review.
 #include "support/project.hpp"
 #include "support/server_process.hpp"
 
@@ -12,6 +19,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 namespace wa::test {
@@ -134,6 +142,27 @@ void expect_result(const ServerProcess& server, const std::filesystem::path& que
 TEST_P(QueryLibrary, GivesTheExpectedResult) {
   const std::string name = GetParam();
   expect_result(*server, project_root() / "queries" / (name + ".rq"), name, deadline_ms());
+}
+
+/// An EXPLAIN without its numbers: "(12 triples)" and ", ~40 rows".
+std::string plan_shape(const std::string& plan) {
+  static const std::regex counts(R"(  \([0-9]+ triples\)|, ~[0-9.e+]+ rows)");
+  return std::regex_replace(plan, counts, "");
+}
+
+TEST_P(QueryLibrary, GetsTheExpectedPlan) {
+  if (!virtuoso_test_dir().empty()) GTEST_SKIP() << "plans are our engine's";
+  const std::string name = GetParam();
+  httplib::Client client(server->host(), server->port());
+  const httplib::Params params{{"query", read(project_root() / "queries" / (name + ".rq"))},
+                               {"explain", "true"}};
+  auto response = client.Get("/sparql", params, httplib::Headers{});
+  ASSERT_TRUE(response);
+  ASSERT_EQ(response->status, 200) << response->body;
+  const std::filesystem::path expected = project_root() / "tests/expected/plans" / (name + ".plan");
+  if (std::getenv("WERKAGENDA_UPDATE_PLANS") != nullptr)
+    std::ofstream(expected, std::ios::binary | std::ios::trunc) << plan_shape(response->body);
+  EXPECT_EQ(plan_shape(response->body), read(expected)) << name;
 }
 
 INSTANTIATE_TEST_SUITE_P(Queries, QueryLibrary, ::testing::ValuesIn(library_queries()),

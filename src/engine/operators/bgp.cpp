@@ -196,29 +196,29 @@ const QueryRun::BgpPlan& QueryRun::planned(const std::vector<query::TriplePatter
   return found->second;
 }
 
-/// By how much a pattern's triples (as counted from its constants) shrink
-/// once the variables bound by earlier steps have their values: with a
-/// constant predicate, its distinct subjects for a bound subject and its
-/// distinct objects for a bound object (exact statistics of the dataset);
-/// otherwise a rough 16 per bound variable. A divisor rather than a share:
-/// count / divisor is exactly 1 when every subject has one value, so two
-/// such patterns tie and the tie-breaks decide, not rounding.
-double QueryRun::bound_divisor(const ActiveGraph& graph, TermId predicate, bool subject_bound,
-                               bool predicate_bound, bool object_bound) const {
-  if (predicate == no_term) {
-    const int bound = (subject_bound ? 1 : 0) + (predicate_bound ? 1 : 0) + (object_bound ? 1 : 0);
-    return static_cast<double>(1U << (4U * static_cast<unsigned>(bound)));
+/// How many distinct values each variable position of `pattern` holds among
+/// its triples: exactly its count when it is the only variable (triples are a
+/// set); with a constant predicate, its distinct subjects and objects (exact
+/// statistics of the dataset); otherwise a rough 16.
+std::array<double, 3> QueryRun::distinct_values(const ActiveGraph& graph,
+                                                const PatternEstimate& pattern,
+                                                TermId predicate) const {
+  const auto variables =
+      std::ranges::count_if(pattern.variables, [](const auto& v) { return v.has_value(); });
+  std::array<double, 3> distinct{16.0, 16.0, 16.0};
+  if (variables == 1) {
+    distinct.fill(pattern.count);
+  } else if (predicate != no_term) {
+    store::PredicateCounts counts;
+    for (TermId stored : graph.graphs) {
+      const store::PredicateCounts in_graph = dataset_.statistics().of(stored, predicate);
+      counts.subjects += in_graph.subjects;
+      counts.objects += in_graph.objects;
+    }
+    distinct[0] = static_cast<double>(counts.subjects);
+    distinct[2] = static_cast<double>(counts.objects);
   }
-  store::PredicateCounts counts;
-  for (TermId stored : graph.graphs) {
-    const store::PredicateCounts in_graph = dataset_.statistics().of(stored, predicate);
-    counts.subjects += in_graph.subjects;
-    counts.objects += in_graph.objects;
-  }
-  double divisor = 1.0;
-  if (subject_bound && counts.subjects > 0) divisor *= static_cast<double>(counts.subjects);
-  if (object_bound && counts.objects > 0) divisor *= static_cast<double>(counts.objects);
-  return divisor;
+  return distinct;
 }
 
 std::vector<bool> QueryRun::bound_slots(const Row& input) {
@@ -228,131 +228,73 @@ std::vector<bool> QueryRun::bound_slots(const Row& input) {
   return bound;
 }
 
-std::set<std::string> QueryRun::bound_names(const Row& input) const {
-  std::set<std::string> bound;
-  for (const auto& [name, index] : slots_)
-    if (input[index] != no_term) bound.insert(name);
-  return bound;
-}
-
-/// How many triples one row is expected to find for `triple` once the
-/// variables in `bound` have values: exact counts of its constant positions,
-/// divided by bound_divisor.
-double QueryRun::expected_matches(const query::TriplePattern& triple, const Row& input,
-                                  const ActiveGraph& graph,
-                                  const std::set<std::string>& bound) const {
-  auto is_bound = [&](const query::TermOrVariable& position) {
-    const auto* variable = std::get_if<query::Variable>(&position);
-    return variable != nullptr && bound.contains(variable->name);
+/// The BGP as the planner sees it: its variables numbered, and for each
+/// pattern the exact count of triples its constants match and the distinct
+/// values of its variable positions.
+JoinOrderProblem QueryRun::join_problem(const std::vector<query::TriplePattern>& triples,
+                                        const Row& input, const ActiveGraph& graph,
+                                        const std::vector<query::Expression>& filters) const {
+  JoinOrderProblem problem;
+  std::map<std::size_t, std::size_t> numbers; // by slot
+  auto number_of = [&](std::size_t slot) {
+    auto [at, added] = numbers.try_emplace(slot, problem.variables);
+    if (added) {
+      ++problem.variables;
+      problem.bound_before.push_back(input[slot] != no_term);
+    }
+    return at->second;
   };
-  bool missing = false;
-  auto constant = [&](const query::TermOrVariable& position) -> TermId {
-    if (std::holds_alternative<query::Variable>(position)) return no_term;
-    return position_term(position, input, missing);
-  };
-  const TermId predicate = constant(triple.predicate);
-  const auto count = static_cast<double>(
-      count_triples(dataset_, graph, constant(triple.subject), predicate, constant(triple.object)));
-  if (missing) return 0.0;
-  return count / bound_divisor(graph, predicate, is_bound(triple.subject),
-                               is_bound(triple.predicate), is_bound(triple.object));
+  for (const query::TriplePattern& triple : triples) {
+    PatternEstimate& pattern = problem.patterns.emplace_back();
+    bool missing = false;
+    std::array<TermId, 3> constants{};
+    for (std::size_t i = 0; i < 3; ++i) {
+      const query::TermOrVariable& at =
+          i == 0 ? triple.subject : (i == 1 ? triple.predicate : triple.object);
+      if (const auto* variable = std::get_if<query::Variable>(&at)) {
+        pattern.variables[i] = number_of(slot(variable->name));
+        constants[i] = no_term;
+      } else {
+        constants[i] = position_term(at, input, missing);
+      }
+    }
+    pattern.count = missing ? 0.0
+                            : static_cast<double>(count_triples(dataset_, graph, constants[0],
+                                                                constants[1], constants[2]));
+    pattern.distinct = distinct_values(graph, pattern, constants[1]);
+  }
+  // A filter waits only for what the patterns bind; the input's other variables are bound.
+  for (const query::Expression& filter : filters) {
+    std::vector<std::size_t>& reads = problem.filter_reads.emplace_back();
+    query::for_each_variable(filter, [&](const std::string& name) {
+      const auto found = numbers.find(slot(name));
+      if (found != numbers.end()) reads.push_back(found->second);
+    });
+  }
+  return problem;
 }
-
-namespace {
-
-/// Adds the variables of `triple` to `names`.
-void insert_variables(const query::TriplePattern& triple, std::set<std::string>& names) {
-  for (const auto* position : {&triple.subject, &triple.predicate, &triple.object})
-    query::for_each_variable(*position, [&](const std::string& name) { names.insert(name); });
-}
-
-} // namespace
 
 double QueryRun::expected_rows(const std::vector<query::TriplePattern>& triples, const Row& input,
                                const ActiveGraph& graph) const {
-  std::set<std::string> bound = bound_names(input);
-  double rows = 1.0;
-  for (std::size_t index : bgp_order(triples, input, graph, {})) {
-    rows *= expected_matches(triples[index], input, graph, bound);
-    insert_variables(triples[index], bound);
-  }
-  return rows;
+  return planned_order(triples, input, graph, {}).rows;
 }
 
-/// With the optimizer, the triple patterns in the order that keeps the
-/// intermediate results small: each time the pattern with the fewest
-/// expected matches (exact counts of its constant positions, scaled by the
-/// predicate's statistics for the variables bound before it), among those
-/// sharing a variable with what is bound already; without it, as written.
-/// A pushed-down filter drops rows as soon as its variables are bound, so a
-/// pattern that completes one counts half its matches (a guess: filters keep
-/// about half), and between patterns expected to match alike, one that binds
-/// a variable a waiting filter reads goes first ("?part wa:isExample ?e"
-/// before "?action wa:participation ?part" under FILTER(?e || ?c)).
+/// With the optimizer, the order of engine/join_order.hpp (the cheapest
+/// found from exact statistics); without it, the patterns as written.
+JoinOrder QueryRun::planned_order(const std::vector<query::TriplePattern>& triples,
+                                  const Row& input, const ActiveGraph& graph,
+                                  const std::vector<query::Expression>& filters) const {
+  const JoinOrderProblem problem = join_problem(triples, input, graph, filters);
+  if (options_.optimize) return join_order(problem);
+  std::vector<std::size_t> written(triples.size());
+  std::iota(written.begin(), written.end(), 0);
+  return costed(problem, std::move(written));
+}
+
 std::vector<std::size_t> QueryRun::bgp_order(const std::vector<query::TriplePattern>& triples,
                                              const Row& input, const ActiveGraph& graph,
                                              const std::vector<query::Expression>& filters) const {
-  std::vector<std::size_t> order(triples.size());
-  std::iota(order.begin(), order.end(), 0);
-  if (!options_.optimize || triples.size() < 2) return order;
-  std::set<std::string> bound = bound_names(input);
-  auto estimate = [&](const query::TriplePattern& triple) {
-    return expected_matches(triple, input, graph, bound);
-  };
-  std::set<std::string> bindable = bound;
-  for (const query::TriplePattern& triple : triples)
-    insert_variables(triple, bindable);
-  std::vector<std::set<std::string>> filter_reads(filters.size());
-  for (std::size_t f = 0; f < filters.size(); ++f)
-    query::for_each_variable(filters[f], [&](const std::string& name) {
-      if (bindable.contains(name)) filter_reads[f].insert(name);
-    });
-  auto waiting = [&](std::size_t f) {
-    return !std::ranges::all_of(filter_reads[f],
-                                [&](const std::string& name) { return bound.contains(name); });
-  };
-  std::vector<std::size_t> chosen;
-  std::vector<bool> used(triples.size(), false);
-  for (std::size_t step = 0; step < triples.size(); ++step) {
-    std::size_t best = triples.size();
-    std::tuple<bool, double, bool> best_key{true, 0.0, true};
-    for (std::size_t i = 0; i < triples.size(); ++i) {
-      if (used[i]) continue;
-      // Connected: shares a variable with what is bound (the input's too);
-      // with nothing bound yet, every pattern is.
-      bool connected = bound.empty();
-      std::set<std::string> binds;
-      for (const auto* position :
-           {&triples[i].subject, &triples[i].predicate, &triples[i].object}) {
-        if (const auto* variable = std::get_if<query::Variable>(position)) {
-          connected = connected || bound.contains(variable->name);
-          if (!bound.contains(variable->name)) binds.insert(variable->name);
-        }
-      }
-      double expected = estimate(triples[i]);
-      bool feeds_filter = false;
-      for (std::size_t f = 0; f < filters.size(); ++f) {
-        if (!waiting(f)) continue;
-        const bool completes = std::ranges::all_of(filter_reads[f], [&](const std::string& name) {
-          return bound.contains(name) || binds.contains(name);
-        });
-        if (completes) expected *= 0.5;
-        feeds_filter =
-            feeds_filter || std::ranges::any_of(filter_reads[f], [&](const std::string& name) {
-              return binds.contains(name);
-            });
-      }
-      const std::tuple<bool, double, bool> key{!connected, expected, !feeds_filter};
-      if (best == triples.size() || key < best_key) {
-        best = i;
-        best_key = key;
-      }
-    }
-    used[best] = true;
-    chosen.push_back(best);
-    insert_variables(triples[best], bound);
-  }
-  return chosen;
+  return planned_order(triples, input, graph, filters).order;
 }
 
 } // namespace wa::engine
