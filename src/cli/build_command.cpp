@@ -1,4 +1,5 @@
 #include "agenda/dataset.hpp"
+#include "cli/catalogue_inputs.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "publish/catalogue.hpp"
@@ -22,7 +23,7 @@ void print_diagnostics(const agenda::Dataset& dataset, const agenda::DatasetInpu
 } // namespace
 
 int run_build(const Common& common, const std::vector<std::string>& args) {
-  OptionSpec spec{{"--out"}, {"--keep-going"}};
+  OptionSpec spec{{"--out", "--releases"}, {"--keep-going"}};
   spec.with_value.insert(publisher_options.begin(), publisher_options.end());
   Options options(args, spec);
   const publish::Publisher publisher = options.publisher();
@@ -39,16 +40,16 @@ int run_build(const Common& common, const std::vector<std::string>& args) {
                  "(--keep-going writes anyway)\n";
     return 1;
   }
+  const rdf::Model curated = curated_catalogue(common);
+  // Read before anything is written: --out may be the current release's folder among them.
+  const std::vector<publish::Release> earlier = earlier_releases(options, dataset, curated);
   std::vector<publish::DumpFile> dumps = publish::make_dumps(dataset);
   publish::write_dumps(dumps, out);
   // The DCAT-AP catalogue of these dumps, beside them (not one of them: it holds their checksums).
   const std::string catalogue = rdf::to_turtle(
-      publish::catalogue_from(common.root / "data/curated/catalogue.ttl", common.base, dumps,
-                              publisher, publish::read_source_text(common.root)),
-      {{"dcat", "http://www.w3.org/ns/dcat#"},
-       {"dcatap", "http://data.europa.eu/r5r/"},
-       {"spdx", "http://spdx.org/rdf/terms#"},
-       {"vcard", "http://www.w3.org/2006/vcard/ns#"}});
+      publish::catalogue(publish::with_publisher(curated, common.base, publisher), common.base,
+                         dumps, publish::read_source_text(common.root), earlier),
+      publish::catalogue_prefixes());
   publish::write_dumps({{"catalogue.ttl", catalogue, 0}}, out);
 
   const auto elapsed =

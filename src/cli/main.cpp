@@ -18,11 +18,11 @@ constexpr std::string_view usage = R"(usage: werkagenda [--root DIR] [--base IRI
 Publishes the Werkagenda Waardengedreven Digitaliseren (2022) as linked data.
 
 Commands:
-  build [--out DIR] [--keep-going]
+  build [--out DIR] [--keep-going] [--releases DIR]
         Read the source text and curated data, write the dataset's dumps
-        (Turtle, N-Triples, N-Quads, each also gzipped) to DIR
-        (default ROOT/build/dataset). Fails, writing nothing, if a source
-        line cannot be placed, unless --keep-going.
+        (Turtle, N-Triples, N-Quads, each also gzipped) and its DCAT-AP
+        catalogue to DIR (default ROOT/build/dataset). Fails, writing
+        nothing, if a source line cannot be placed, unless --keep-going.
   validate [--shapes FILE] [--ontology FILE] [FILE...]
         Check the dataset (built from the sources, or the given Turtle /
         N-Triples files) against ontology/shapes.ttl, and that every class
@@ -31,7 +31,7 @@ Commands:
         [--memory-mb N] [--row-limit N] [--threads N] [--cache-mb N]
         [--max-query-bytes N] [--queries-per-worker N] [--inline-ms N] [--drain-seconds N]
         [--load FILE [--load-graph IRI] [--load-base IRI]] [--load-named "IRI=FILE ..."]
-        [--no-agenda] [--no-optimize]
+        [--no-agenda] [--no-optimize] [--releases DIR]
         [--store engine|virtuoso [--virtuoso-dir DIR | --virtuoso-endpoint URL]
          [--virtuoso-default-graphs "IRI ..."] [--virtuoso-named-graphs "IRI ..."]]
         Serve the dataset over HTTP: a read-only SPARQL 1.1 endpoint at
@@ -61,6 +61,7 @@ Commands:
         --drain-seconds (default 0) while everything is still served, then
         every request already in is answered and the server exits.
         /healthz, /readyz and /metrics (Prometheus) are for operators.
+        The dumps are at /dump/NAME (the latest) and /dump/VERSION/NAME.
   query (FILE.rq | -e QUERY) [--format table|csv|tsv|json|xml|turtle|ntriples]
         [--row-limit N] [--timeout-ms N]
         [--load FILE [--load-graph IRI] [--load-base IRI]] [--load-named "IRI=FILE ..."]
@@ -77,6 +78,15 @@ project werkagenda-ld; --publisher-name NAME, --publisher-iri IRI and
 --contact-email ADDRESS make the catalogue name the operator as publisher,
 rights holder and contact point instead (the project stays the creator, the
 ministry BZK the author of the source publication).
+
+Releases (build and serve): the current release is the dcat:version of
+data/curated/catalogue.ttl. --releases DIR keeps the earlier ones: DIR holds
+a folder per release, named by its version (e.g. DIR/1.0.0), each what
+`build --out` wrote while that release was current. Their dumps are read
+once, at start, and served at /dump/VERSION/NAME; the catalogue lists each
+release with its notes, dumps and checksums, linked in a version chain.
+A folder not named by a version, or whose catalogue names another version,
+stops the start; folders of the current or a later release are passed over.
 
 Common options:
   --root DIR   project folder with data/ and ontology/ (default: the source tree)

@@ -1,4 +1,5 @@
 #include "agenda/dataset.hpp"
+#include "cli/catalogue_inputs.hpp"
 #include "cli/commands.hpp"
 #include "cli/engine_dataset.hpp"
 #include "cli/options.hpp"
@@ -210,7 +211,8 @@ int run_serve(const Common& common, const std::vector<std::string>& args) {
                           "--virtuoso-named-graphs",
                           "--publisher-name",
                           "--publisher-iri",
-                          "--contact-email"},
+                          "--contact-email",
+                          "--releases"},
                          {"--no-optimize", "--no-agenda"}});
   const publish::Publisher publisher = options.publisher();
   const auto started = std::chrono::steady_clock::now();
@@ -240,6 +242,13 @@ int run_serve(const Common& common, const std::vector<std::string>& args) {
   }
   ServedData served = served_data(common, options, store_kind);
   const agenda::Dataset& dataset = served.described;
+  if (options.value("--releases") && dataset.parts.empty()) {
+    throw UsageError("--releases keeps the agenda's earlier releases: not with --no-agenda");
+  }
+  const rdf::Model curated = curated_catalogue(common);
+  // Read once, here, before any worker starts: a bad folder stops the start,
+  // and no request ever makes the server read a file.
+  server_options.earlier_releases = earlier_releases(options, dataset, curated);
   std::optional<store::VirtuosoConnection> virtuoso;
   if (store_kind == "virtuoso") {
     virtuoso = virtuoso_connection(dataset, options, limits.deadline);
@@ -265,10 +274,10 @@ int run_serve(const Common& common, const std::vector<std::string>& args) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr); // every thread from here on inherits the mask
   server_options.triples =
       served.engine ? served.engine->default_graph_size() : dataset.triple_count();
-  rdf::Model curated_catalogue;
-  rdf::read_file(curated_catalogue, common.root / "data/curated/catalogue.ttl", common.base);
-  http::Server server(dataset, publish::with_publisher(curated_catalogue, common.base, publisher),
-                      *queries, server_options);
+  const std::string host = server_options.host;
+  const std::size_t triples = server_options.triples;
+  http::Server server(dataset, publish::with_publisher(curated, common.base, publisher), *queries,
+                      std::move(server_options));
   const int port = server.bind();
   const auto drain_time = std::chrono::seconds(std::max(0L, options.number("--drain-seconds", 0)));
   std::thread stopper([&server, signals, drain_time] {
@@ -288,11 +297,10 @@ int run_serve(const Common& common, const std::vector<std::string>& args) {
   });
   const auto ready =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
-  std::cerr << "werkagenda serve: " << server_options.triples << " triples, " << store_kind
-            << " store, " << limits.workers << " query workers, ready in "
-            << static_cast<long>(ready.count()) << " ms\n";
-  std::cout << "SPARQL endpoint: http://" << server_options.host << ":" << port << "/sparql"
-            << std::endl;
+  std::cerr << "werkagenda serve: " << triples << " triples, " << store_kind << " store, "
+            << limits.workers << " query workers, ready in " << static_cast<long>(ready.count())
+            << " ms\n";
+  std::cout << "SPARQL endpoint: http://" << host << ":" << port << "/sparql" << std::endl;
   const bool ran = server.run();
   if (stopper.joinable()) {
     pthread_kill(stopper.native_handle(),

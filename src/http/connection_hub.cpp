@@ -82,7 +82,8 @@ void send_status(int fd, int status, const char* reason, const std::string& mess
   const std::string response = "HTTP/1.1 " + std::to_string(status) + " " + reason +
                                "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: " +
                                std::to_string(body.size()) +
-                               "\r\nAccess-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n" +
+                               "\r\nAccess-Control-Allow-Origin: *\r\nCache-Control: no-store"
+                               "\r\nConnection: close\r\n\r\n" +
                                body;
   [[maybe_unused]] const ssize_t sent =
       ::send(fd, response.data(), response.size(), MSG_NOSIGNAL | MSG_DONTWAIT);

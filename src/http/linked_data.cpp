@@ -1,5 +1,6 @@
 #include "http/linked_data.hpp"
 
+#include "http/caching.hpp"
 #include "publish/catalogue.hpp"
 #include "publish/checksum.hpp"
 #include "publish/description.hpp"
@@ -51,12 +52,11 @@ std::string extension_of_format(const std::string& format) {
 }
 
 std::string serialise(const rdf::Model& graph, const std::string& format) {
-  static const std::vector<std::pair<std::string, std::string>> publication_prefixes = {
-      {"dcat", "http://www.w3.org/ns/dcat#"},
-      {"dcatap", "http://data.europa.eu/r5r/"},
-      {"spdx", "http://spdx.org/rdf/terms#"},
-      {"vcard", "http://www.w3.org/2006/vcard/ns#"},
-      {"void", "http://rdfs.org/ns/void#"}};
+  static const std::vector<std::pair<std::string, std::string>> publication_prefixes = [] {
+    auto prefixes = publish::catalogue_prefixes();
+    prefixes.emplace_back("void", "http://rdfs.org/ns/void#");
+    return prefixes;
+  }();
   if (format == "turtle") return rdf::to_turtle(graph, publication_prefixes);
   if (format == "ntriples") return rdf::to_ntriples(graph);
   std::vector<rdf::Triple> triples = graph.triples();
@@ -80,6 +80,33 @@ std::string media_type_of_dump(const std::string& name) {
   return "application/gzip";
 }
 
+/// The validator of a dump: weak, since the HTTP layer may compress a plain
+/// dump for a client that accepts gzip, and one validator covers both forms.
+std::string dump_etag(const std::string& content) {
+  return "W/\"" + publish::sha256_hex(content).substr(0, 32) + "\"";
+}
+
+/// Sends a dump's bytes, or 304 when the client holds them already.
+void send_dump(const httplib::Request& request, httplib::Response& response,
+               const publish::DumpFile& file, const std::string& etag,
+               const std::string& last_modified, const char* cache_control) {
+  response.set_header("ETag", etag);
+  response.set_header("Last-Modified", last_modified);
+  response.set_header("Cache-Control", cache_control);
+  add_vary(response, "Accept-Encoding");
+  if (request.get_header_value("If-None-Match").find(etag) != std::string::npos) {
+    response.status = 304;
+    return;
+  }
+  response.set_content(file.content, media_type_of_dump(file.name).c_str());
+}
+
+/// Whether the request's path came percent-encoded. No dump or release name
+/// needs encoding, so an encoded one is a trick (an encoded "/" or "..").
+bool path_was_encoded(const httplib::Request& request) {
+  return request.target.substr(0, request.target.find('?')) != request.path;
+}
+
 /// 406, listing what a description document can be had in.
 void not_acceptable(httplib::Response& response) {
   response.status = 406;
@@ -101,12 +128,21 @@ rdf::Model combined_unless_single(const agenda::Dataset& dataset) {
 
 LinkedData::LinkedData(const agenda::Dataset& dataset, const rdf::Model& curated_catalogue,
                        std::string etag, std::string last_modified,
-                       std::optional<publish::DumpFile> source_text)
+                       std::optional<publish::DumpFile> source_text,
+                       std::vector<publish::Release> earlier)
     : dataset_(dataset), combined_(combined_unless_single(dataset)),
       all_(dataset.parts.size() == 1 ? dataset.parts.front().model : combined_),
-      site_(dataset.base, all_), pages_(site_, all_), etag_(std::move(etag)),
+      site_(dataset.base, all_), pages_(site_, all_),
+      current_version_(publish::release_of(curated_catalogue, dataset.base).version),
+      earlier_(std::move(earlier)), etag_(std::move(etag)),
       last_modified_(std::move(last_modified)) {
   curated_catalogue_.add_all(curated_catalogue);
+  for (const publish::Release& release : earlier_) {
+    auto& served = release_dumps_[release.facts.version];
+    for (const publish::DumpFile& file : release.dumps) {
+      served[file.name] = {&file, dump_etag(file.content), http_date_of(release.facts.date)};
+    }
+  }
   if (source_text && dataset.has_part("agenda")) {
     source_etag_ = "\"" + publish::sha256_hex(source_text->content).substr(0, 32) + "\"";
     source_text_ = std::move(source_text);
@@ -121,9 +157,9 @@ const LinkedData::Published& LinkedData::published() const {
     auto made = std::make_unique<Published>();
     made->dumps = publish::make_dumps(dataset_);
     made->catalogue =
-        publish::catalogue(curated_catalogue_, dataset_.base, made->dumps, source_text_);
+        publish::catalogue(curated_catalogue_, dataset_.base, made->dumps, source_text_, earlier_);
     for (const publish::DumpFile& file : made->dumps) {
-      made->dump_etags[file.name] = "W/\"" + publish::sha256_hex(file.content).substr(0, 32) + "\"";
+      made->dump_etags[file.name] = dump_etag(file.content);
     }
     made->dumps_html = pages_.dumps(made->dumps);
     published_ = std::move(made);
@@ -154,7 +190,7 @@ void LinkedData::send_graph(const httplib::Request& request, httplib::Response& 
       return;
     }
     format = *chosen;
-    response.set_header("Vary", "Accept");
+    add_vary(response, "Accept");
   }
   response.set_header("ETag", etag_ + "");
   response.set_header("Last-Modified", last_modified_);
@@ -174,6 +210,15 @@ void LinkedData::send_graph(const httplib::Request& request, httplib::Response& 
   }
 }
 
+void LinkedData::send_rdf_document(const httplib::Request& request, httplib::Response& response,
+                                   const rdf::Model& graph) const {
+  const std::string extension = split_extension(request.path).second;
+  // Without an extension the same URL answers in the format asked for, Turtle when none is.
+  if (extension.empty()) add_vary(response, "Accept");
+  send_graph(request, response, graph,
+             extension.empty() && !request.has_header("Accept") ? "ttl" : extension, "");
+}
+
 void LinkedData::redirect_to_document(const httplib::Request& request,
                                       httplib::Response& response) const {
   const rdf::Term resource = rdf::Term::iri(site_.iri_of(request.path));
@@ -189,7 +234,7 @@ void LinkedData::redirect_to_document(const httplib::Request& request,
   }
   response.status = 303;
   response.set_header("Location", *document + "." + extension_of_format(*format));
-  response.set_header("Vary", "Accept");
+  add_vary(response, "Accept");
   response.set_content("See " + *document + "." + extension_of_format(*format) + "\n",
                        "text/plain; charset=utf-8");
 }
@@ -214,9 +259,10 @@ void LinkedData::document(const httplib::Request& request, httplib::Response& re
              wants_html ? pages_.resource(*resource, description, path) : std::string(" "));
 }
 
+/// /dump/{name}: the latest release's dump, which the next release replaces.
 void LinkedData::dump(const httplib::Request& request, httplib::Response& response) const {
   const std::string name = request.path.substr(std::string("/dump/").size());
-  if (!publish::is_dump_name(dataset_, name)) {
+  if (path_was_encoded(request) || !publish::is_dump_name(dataset_, name)) {
     not_found(request, response);
     return;
   }
@@ -226,18 +272,31 @@ void LinkedData::dump(const httplib::Request& request, httplib::Response& respon
     not_found(request, response);
     return;
   }
-  // A client that accepts gzip or brotli gets a plain dump compressed by the
-  // HTTP layer (cpp-httplib compresses text types itself); the ETag is weak
-  // for that reason: one validator for the identity and the compressed form.
-  const std::string& etag = made.dump_etags.at(file->name);
-  response.set_header("ETag", etag);
-  response.set_header("Last-Modified", last_modified_);
-  response.set_header("Vary", "Accept-Encoding");
-  if (request.get_header_value("If-None-Match").find(etag) != std::string::npos) {
-    response.status = 304;
-    return;
+  send_dump(request, response, *file, made.dump_etags.at(file->name), last_modified_,
+            cache_until_next_release);
+}
+
+/// /dump/{release}/{name}: a release's dump, the same bytes for ever. Only
+/// what is held in memory is answered: the names are looked up, never used as
+/// a path, so ".." or an encoded "/" is simply not found.
+void LinkedData::release_dump(const httplib::Request& request, httplib::Response& response) const {
+  const std::string rest = request.path.substr(std::string("/dump/").size());
+  const std::string release = rest.substr(0, rest.find('/'));
+  const std::string name = rest.substr(release.size() + 1);
+  if (path_was_encoded(request)) return not_found(request, response);
+  if (release == current_version_ && publish::is_dump_name(dataset_, name)) {
+    const Published& made = published();
+    auto file = std::ranges::find(made.dumps, name, &publish::DumpFile::name);
+    if (file != made.dumps.end()) {
+      return send_dump(request, response, *file, made.dump_etags.at(name), last_modified_,
+                       cache_forever);
+    }
   }
-  response.set_content(file->content, media_type_of_dump(file->name).c_str());
+  const auto files = release_dumps_.find(release);
+  if (files == release_dumps_.end() || !files->second.contains(name))
+    return not_found(request, response);
+  const ReleaseDump& served = files->second.at(name);
+  send_dump(request, response, *served.file, served.etag, served.last_modified, cache_forever);
 }
 
 /// The source text, byte for byte as the catalogue's checksum says (served
@@ -316,23 +375,23 @@ void LinkedData::install(httplib::Server& server) {
                                           httplib::Response& response) {
     send_graph(request, response, ontology_, split_extension(request.path).second, ontology_html_);
   });
-  server.Get(R"(/catalogue(\.[a-z]+)?)", [this](const httplib::Request& request,
-                                                httplib::Response& response) {
-    std::string extension = split_extension(request.path).second;
-    send_graph(request, response, published().catalogue,
-               extension.empty() && !request.has_header("Accept") ? "ttl" : extension, "");
-  });
-  server.Get(R"(/\.well-known/void(\.[a-z]+)?)", [this](const httplib::Request& request,
-                                                        httplib::Response& response) {
-    std::string extension = split_extension(request.path).second;
-    send_graph(request, response, void_description(),
-               extension.empty() && !request.has_header("Accept") ? "ttl" : extension, "");
-  });
+  server.Get(R"(/catalogue(\.[a-z]+)?)",
+             [this](const httplib::Request& request, httplib::Response& response) {
+               send_rdf_document(request, response, published().catalogue);
+             });
+  server.Get(R"(/\.well-known/void(\.[a-z]+)?)",
+             [this](const httplib::Request& request, httplib::Response& response) {
+               send_rdf_document(request, response, void_description());
+             });
   server.Get("/dump/", [this](const httplib::Request&, httplib::Response& response) {
     response.set_content(published().dumps_html, html_type);
   });
   server.Get(R"(/dump/[^/]+)", [this](const httplib::Request& request,
                                       httplib::Response& response) { dump(request, response); });
+  server.Get(R"(/dump/[^/]+/[^/]+)",
+             [this](const httplib::Request& request, httplib::Response& response) {
+               release_dump(request, response);
+             });
   server.Get(R"(/source/[^/]+)",
              [this](const httplib::Request& request, httplib::Response& response) {
                source(request, response);

@@ -1,10 +1,12 @@
 #include "http/server.hpp"
 
+#include "http/caching.hpp"
 #include "http/connection_hub.hpp"
 
 #include "publish/checksum.hpp"
 #include "publish/gzip.hpp"
 #include "publish/query_library.hpp"
+#include "publish/release.hpp"
 #include "rdf/writer.hpp"
 #include "sparql/negotiation.hpp"
 #include "sparql/protocol.hpp"
@@ -13,7 +15,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <mutex>
@@ -25,14 +26,6 @@ namespace wa::http {
 namespace {
 
 constexpr const char* plain_text = "text/plain; charset=utf-8";
-
-std::string http_date(std::time_t when) {
-  char buffer[64];
-  std::tm utc{};
-  gmtime_r(&when, &utc);
-  std::strftime(buffer, sizeof buffer, "%a, %d %b %Y %H:%M:%S GMT", &utc);
-  return buffer;
-}
 
 /// A strong validator for everything this process serves: the data cannot change while it runs.
 /// The dataset's N-Quads are hashed as they are written, never held whole.
@@ -85,7 +78,9 @@ Server::Server(const agenda::Dataset& dataset, const rdf::Model& curated_catalog
                            .header_bytes = options_.max_header_bytes,
                            .connections = options_.max_connections})),
       cache_(options_.cache_bytes), etag_(served_etag(dataset, options_)),
-      last_modified_(http_date(std::time(nullptr))) {
+      // The release's date, not this process's start: every replica, started
+      // whenever, gives a CDN the same validators.
+      last_modified_(http_date_of(publish::release_of(curated_catalogue, dataset.base).date)) {
   http_->set_payload_max_length(options_.max_query_bytes);
   // Without TCP_NODELAY, keep-alive responses wait for the client's delayed ACK (about 40 ms);
   // the connection hub sets it on every accepted socket.
@@ -96,7 +91,8 @@ Server::Server(const agenda::Dataset& dataset, const rdf::Model& curated_catalog
   query_library_json_ =
       publish::query_library_json(publish::read_query_library(options_.project_root / "queries"));
   linked_data_ = std::make_unique<LinkedData>(dataset, curated_catalogue, etag_, last_modified_,
-                                              publish::read_source_text(options_.project_root));
+                                              publish::read_source_text(options_.project_root),
+                                              std::move(options_.earlier_releases));
   install_logging();
   install_operations();
   install_routes();
@@ -132,15 +128,23 @@ void Server::install_logging() {
     mark_request_routed();
     return httplib::Server::HandlerResponse::Unhandled;
   });
-  http_->set_logger([this](const httplib::Request& request, const httplib::Response& response) {
+  http_->set_logger([](const httplib::Request& request, const httplib::Response& response) {
     const auto elapsed = std::chrono::duration<double, std::milli>(
         std::chrono::steady_clock::now() - request_started);
-    metrics_.record(request.path, response.status, elapsed);
     char line[512];
     std::snprintf(line, sizeof line, "%s %s %d %.1fms %zu\n", request.method.c_str(),
                   request.path.c_str(), response.status, elapsed.count(), response.body.size());
     std::cerr << line;
   });
+  // Counted before the response is written (cpp-httplib logs after): a
+  // client that has its answer finds it in the next scrape.
+  http_->set_post_routing_handler(
+      [this](const httplib::Request& request, httplib::Response& response) {
+        apply_cache_policy(request, response);
+        metrics_.record(request.path, response.status,
+                        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                                  request_started));
+      });
   http_->set_exception_handler(
       [](const httplib::Request&, httplib::Response& response, std::exception_ptr failure) {
         std::string message = "internal error";

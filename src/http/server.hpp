@@ -1,13 +1,14 @@
 // The HTTP server: the SPARQL 1.1 Protocol at /sparql (queries answered by
 // the query dispatcher: on the request thread or in a worker process), the service description,
-// CORS, ETags and a result cache. Everything that does not need the query engine is answered in
-// this process.
+// CORS, ETags and a result cache; Cache-Control on every answer (http/caching.hpp). Everything
+// that does not need the query engine is answered in this process.
 #pragma once
 
 #include "agenda/dataset.hpp"
 #include "http/linked_data.hpp"
 #include "http/metrics.hpp"
 #include "http/response_cache.hpp"
+#include "publish/release.hpp"
 #include "sparql/service_description.hpp"
 #include "store/query_dispatcher.hpp"
 
@@ -52,6 +53,9 @@ struct ServerOptions {
   /// Unset: the graphs and ETag come from the described dataset.
   std::optional<StoreContent> store_content;
   std::size_t triples = 0; ///< in the store's default graph, for /metrics
+  /// The releases before the current one (earliest first), served at
+  /// /dump/{release}/{name} and listed in the catalogue.
+  std::vector<publish::Release> earlier_releases;
 };
 
 class Server {

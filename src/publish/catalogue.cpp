@@ -1,8 +1,8 @@
 #include "publish/catalogue.hpp"
 
 #include "publish/checksum.hpp"
+#include "publish/release_catalogue.hpp"
 #include "rdf/namespaces.hpp"
-#include "rdf/turtle_reader.hpp"
 
 #include <stdexcept>
 
@@ -200,9 +200,19 @@ rdf::Model with_publisher(const rdf::Model& curated, const std::string& base,
   return out;
 }
 
+const std::vector<std::pair<std::string, std::string>>& catalogue_prefixes() {
+  static const std::vector<std::pair<std::string, std::string>> prefixes = {
+      {"adms", "http://www.w3.org/ns/adms#"},
+      {"dcat", std::string(dcat)},
+      {"dcatap", std::string(dcatap)},
+      {"spdx", std::string(spdx)},
+      {"vcard", std::string(vcard)}};
+  return prefixes;
+}
+
 rdf::Model catalogue(const rdf::Model& curated, const std::string& base,
-                     const std::vector<DumpFile>& dumps,
-                     const std::optional<DumpFile>& source_text) {
+                     const std::vector<DumpFile>& dumps, const std::optional<DumpFile>& source_text,
+                     const std::vector<Release>& earlier) {
   rdf::Model out;
   out.add_all(curated);
   const Term catalogue_node = Term::iri(base + "catalogue");
@@ -210,9 +220,10 @@ rdf::Model catalogue(const rdf::Model& curated, const std::string& base,
   const Term service = Term::iri(base + "sparql-service");
   const Term issued = required(curated, dataset, dct("issued"));
   const Term licence = required(curated, catalogue_node, dct("license"));
-  // The data changes only with a new publication, so its modification date is
-  // the curated publication date: deterministic, unlike the clock.
-  const Term modified = issued;
+  // The data changes only with a new release, so its modification date is the
+  // release's curated date (dct:modified, else the first publication's):
+  // deterministic, unlike the clock.
+  const Term modified = curated.object(dataset, dct("modified")).value_or(issued);
   out.add(catalogue_node, dct("modified"), modified);
   out.add(dataset, dct("modified"), modified);
   out.add(dataset, dct("identifier"), Term::literal(dataset.value));
@@ -225,15 +236,8 @@ rdf::Model catalogue(const rdf::Model& curated, const std::string& base,
     add_source_distribution(out, base, *source_text, dataset, issued,
                             required(curated, dataset, iri(prov, "wasDerivedFrom")));
   }
+  add_earlier_releases(out, base, earlier);
   return out;
-}
-
-rdf::Model catalogue_from(const std::filesystem::path& curated_file, const std::string& base,
-                          const std::vector<DumpFile>& dumps, const Publisher& publisher,
-                          const std::optional<DumpFile>& source_text) {
-  rdf::Model curated;
-  rdf::read_file(curated, curated_file, base);
-  return catalogue(with_publisher(curated, base, publisher), base, dumps, source_text);
 }
 
 } // namespace wa::publish

@@ -3,19 +3,21 @@
 // publisher, contact point, themes, licence, ...) plus what the build knows:
 // one distribution per whole-dataset dump with its size and SHA-256 checksum,
 // identifiers, and the modification date; the source text the dataset is
-// imported from, as one more distribution with its checksum; and the
-// operator's publisher, when given (whoever runs the server publishes).
+// imported from, as one more distribution with its checksum; the
+// operator's publisher, when given (whoever runs the server publishes); and
+// the earlier releases, when kept (publish/release_catalogue.hpp).
 //
 // The catalogue is not part of the dumps it describes (its checksums would
 // depend on themselves) and not part of the dataset that `validate` checks.
 #pragma once
 
 #include "publish/dumps.hpp"
+#include "publish/release.hpp"
 #include "rdf/model.hpp"
 
-#include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace wa::publish {
@@ -37,17 +39,16 @@ struct Publisher {
 [[nodiscard]] rdf::Model with_publisher(const rdf::Model& curated, const std::string& base,
                                         const Publisher& publisher);
 
+/// The Turtle prefixes a catalogue is written with, beside the usual ones.
+[[nodiscard]] const std::vector<std::pair<std::string, std::string>>& catalogue_prefixes();
+
 /// `curated` is data/curated/catalogue.ttl read with `base` (and given its
 /// publisher by with_publisher). `source_text`, when given, becomes one more
-/// distribution, downloaded from {base}source/NAME.
+/// distribution, downloaded from {base}source/NAME. `earlier` (earliest first)
+/// are the releases before this one that are kept.
 [[nodiscard]] rdf::Model catalogue(const rdf::Model& curated, const std::string& base,
                                    const std::vector<DumpFile>& dumps,
-                                   const std::optional<DumpFile>& source_text = std::nullopt);
-
-/// Reads the curated part and completes it.
-[[nodiscard]] rdf::Model catalogue_from(const std::filesystem::path& curated_file,
-                                        const std::string& base, const std::vector<DumpFile>& dumps,
-                                        const Publisher& publisher = {},
-                                        const std::optional<DumpFile>& source_text = std::nullopt);
+                                   const std::optional<DumpFile>& source_text = std::nullopt,
+                                   const std::vector<Release>& earlier = {});
 
 } // namespace wa::publish

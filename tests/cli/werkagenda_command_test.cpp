@@ -1,4 +1,5 @@
 // The werkagenda program as users run it: a real process, real files.
+#include "support/earlier_release.hpp"
 #include "support/project.hpp"
 
 #include <gtest/gtest.h>
@@ -101,6 +102,35 @@ TEST_F(WerkagendaCommand, BuildNamesTheOperatorAsPublisherWhenTold) {
   // The project stays the creator; BZK is the author of the source only.
   EXPECT_NE(catalogue.find("dcterms:creator <https://w3id.org/werkagenda/catalogue#werkagenda-ld>"),
             std::string::npos);
+}
+
+TEST_F(WerkagendaCommand, HelpNamesTheReleasesOption) {
+  CommandRun run = werkagenda("--help");
+  EXPECT_NE(run.output.find("--releases DIR"), std::string::npos);
+  EXPECT_NE(run.output.find("/dump/VERSION/NAME"), std::string::npos);
+}
+
+TEST_F(WerkagendaCommand, BuildListsTheEarlierReleasesItIsGiven) {
+  CommandRun run = werkagenda("build --out " + quoted(scratch.string()) + " --releases " +
+                              quoted(test::earlier_releases().string()));
+  ASSERT_EQ(run.status, 0) << run.output;
+  const std::string catalogue = read_file(scratch / "catalogue.ttl");
+  const std::string release =
+      "<https://w3id.org/werkagenda/dataset/release/" + test::earlier_version + ">";
+  EXPECT_NE(catalogue.find("dcat:previousVersion " + release), std::string::npos);
+  EXPECT_NE(catalogue.find("<https://w3id.org/werkagenda/dump/" + test::earlier_version +
+                           "/werkagenda.ttl>"),
+            std::string::npos);
+}
+
+TEST_F(WerkagendaCommand, BuildStopsOnAReleaseFolderNotNamedByAVersionAndWritesNothing) {
+  std::filesystem::create_directories(scratch / "releases/newest");
+  CommandRun run = werkagenda("build --out " + quoted((scratch / "out").string()) + " --releases " +
+                              quoted((scratch / "releases").string()));
+  EXPECT_EQ(run.status, 1);
+  EXPECT_NE(run.output.find((scratch / "releases/newest").string()), std::string::npos)
+      << run.output;
+  EXPECT_FALSE(std::filesystem::exists(scratch / "out"));
 }
 
 TEST_F(WerkagendaCommand, ABadPublisherIriIsAUsageError) {

@@ -144,6 +144,8 @@ TEST_F(Hub, RefusesHeadersBeyondTheLimitWith431) {
   bool closed = false;
   const std::string answer = receive(socket, 2000ms, closed);
   EXPECT_NE(answer.find("HTTP/1.1 431"), std::string::npos) << answer;
+  // A refusal, like every error, is no answer a cache may keep.
+  EXPECT_NE(answer.find("\r\nCache-Control: no-store\r\n"), std::string::npos) << answer;
 }
 
 TEST_F(Hub, MakesRoomBeyondTheConnectionLimitByClosingTheLongestIdle) {
