@@ -21,7 +21,7 @@ QueryRun::QueryRun(const query::Query& query, const store::IndexedDataset& datas
 
 void QueryRun::add_slot(const std::string& name) { slots_.emplace(name, slots_.size()); }
 
-void QueryRun::start_solution(const Row& row) {
+void QueryRun::start_solution(RowView row) {
   std::uint64_t hash = 1469598103934665603ULL;
   for (std::size_t i = 0; i < row.size(); ++i) {
     hash = (hash ^ (assigned_[i] ? 0 : row[i])) * 1099511628211ULL;
@@ -92,7 +92,7 @@ rdf::QueryResult QueryRun::result() {
 rdf::QueryResult QueryRun::bindings(const Rows& rows) {
   rdf::QueryResult answer;
   answer.variables = query_.variables;
-  for (const Row& row : rows) {
+  for (RowView row : rows) {
     if (answer.rows.size() >= options_.row_limit) {
       answer.truncated = true;
       break;
@@ -121,7 +121,7 @@ rdf::QueryResult QueryRun::graph_result(const Rows& rows) {
   answer.form = rdf::QueryResult::Form::graph;
   std::set<rdf::Triple> seen;
   std::size_t solution = 0;
-  for (const Row& row : rows) {
+  for (RowView row : rows) {
     ++solution;
     auto instantiate = [&](const query::TermOrVariable& position) -> std::optional<rdf::Term> {
       if (const auto* variable = std::get_if<query::Variable>(&position)) {
@@ -159,7 +159,7 @@ rdf::QueryResult QueryRun::description(const Rows& rows) {
   std::vector<TermId> resources;
   for (const query::TermOrVariable& target : query_.describe) {
     if (const auto* variable = std::get_if<query::Variable>(&target)) {
-      for (const Row& row : rows)
+      for (RowView row : rows)
         if (row[slot(variable->name)] != no_term) resources.push_back(row[slot(variable->name)]);
     } else if (auto id = terms_.dataset_id(std::get<rdf::Term>(target))) {
       resources.push_back(*id);

@@ -39,7 +39,7 @@ QueryRun::ExistsMemo& QueryRun::exists_memo(const query::ExpressionNode& node) {
   return exists_memos_.emplace(&node, std::move(memo)).first->second;
 }
 
-bool QueryRun::group_has_solution(const query::ExpressionNode& node, const Row& row,
+bool QueryRun::group_has_solution(const query::ExpressionNode& node, RowView row,
                                   const ActiveGraph& graph) {
   ExistsMemo& memo = exists_memo(node);
   std::vector<TermId> key;

@@ -87,15 +87,14 @@ std::optional<std::size_t> QueryRun::variable_slot(const ExpressionNode& node) {
   return known->second;
 }
 
-const rdf::Term* QueryRun::bound_term(const ExpressionNode& node, const Row& row) {
+const rdf::Term* QueryRun::bound_term(const ExpressionNode& node, RowView row) {
   const std::optional<std::size_t> slot = variable_slot(node);
   if (!slot || row[*slot] == no_term) return nullptr;
   return &terms_.term(row[*slot]);
 }
 
-bool QueryRun::evaluate_arguments(const ExpressionNode& node, const Row& row,
-                                  const ActiveGraph& graph, CallArguments& args,
-                                  std::size_t first) {
+bool QueryRun::evaluate_arguments(const ExpressionNode& node, RowView row, const ActiveGraph& graph,
+                                  CallArguments& args, std::size_t first) {
   for (std::size_t i = first; i < node.args.size(); ++i) {
     const ExpressionNode& arg = *node.args[i];
     const std::size_t at = i - first;
@@ -116,14 +115,13 @@ bool QueryRun::evaluate_arguments(const ExpressionNode& node, const Row& row,
   return true;
 }
 
-bool QueryRun::holds(const query::Expression& expression, const Row& row,
-                     const ActiveGraph& graph) {
+bool QueryRun::holds(const query::Expression& expression, RowView row, const ActiveGraph& graph) {
   return truth_of(expression, row, graph).value_or(false);
 }
 
 /// The effective boolean value of an expression, without making the boolean
 /// terms of the connectives and comparisons a FILTER is mostly made of.
-std::optional<bool> QueryRun::truth_of(const query::Expression& expression, const Row& row,
+std::optional<bool> QueryRun::truth_of(const query::Expression& expression, RowView row,
                                        const ActiveGraph& graph) {
   const ExpressionNode& node = *expression;
   if (node.kind == EKind::logical_or || node.kind == EKind::logical_and ||
@@ -146,7 +144,7 @@ std::optional<bool> QueryRun::truth_of(const query::Expression& expression, cons
   return truth(value(expression, row, graph));
 }
 
-bool QueryRun::holds_all(const std::vector<query::Expression>& expressions, const Row& row,
+bool QueryRun::holds_all(const std::vector<query::Expression>& expressions, RowView row,
                          const ActiveGraph& graph) {
   start_solution(row);
   for (const query::Expression& expression : expressions)
@@ -154,7 +152,7 @@ bool QueryRun::holds_all(const std::vector<query::Expression>& expressions, cons
   return true;
 }
 
-std::optional<rdf::Term> QueryRun::value(const query::Expression& expression, const Row& row,
+std::optional<rdf::Term> QueryRun::value(const query::Expression& expression, RowView row,
                                          const ActiveGraph& graph) {
   const ExpressionNode& node = *expression;
   switch (node.kind) {
@@ -195,7 +193,7 @@ std::optional<rdf::Term> QueryRun::value(const query::Expression& expression, co
 
 /// ||, && and ! with SPARQL's three-valued logic: an error on one side is
 /// outweighed by true (||) or false (&&) on the other.
-std::optional<bool> QueryRun::logical_truth(const ExpressionNode& node, const Row& row,
+std::optional<bool> QueryRun::logical_truth(const ExpressionNode& node, RowView row,
                                             const ActiveGraph& graph) {
   const std::optional<bool> left = truth_of(node.args[0], row, graph);
   if (node.kind == EKind::logical_not) {
@@ -212,7 +210,7 @@ std::optional<bool> QueryRun::logical_truth(const ExpressionNode& node, const Ro
 
 /// IN and NOT IN (17.4.1.9-10): = against each member; an error only counts
 /// when no member is equal.
-std::optional<rdf::Term> QueryRun::membership(const ExpressionNode& node, const Row& row,
+std::optional<rdf::Term> QueryRun::membership(const ExpressionNode& node, RowView row,
                                               const ActiveGraph& graph) {
   const std::optional<rdf::Term> needle = value(node.args[0], row, graph);
   if (!needle) return std::nullopt;
@@ -233,7 +231,7 @@ std::optional<rdf::Term> QueryRun::membership(const ExpressionNode& node, const 
   return boolean(node.kind == EKind::not_in);
 }
 
-std::optional<rdf::Term> QueryRun::call(const ExpressionNode& node, const Row& row,
+std::optional<rdf::Term> QueryRun::call(const ExpressionNode& node, RowView row,
                                         const ActiveGraph& graph) {
   CallArguments args(node.args.size());
   if (!evaluate_arguments(node, row, graph, args)) return std::nullopt;
@@ -276,7 +274,7 @@ bool QueryRun::is_lower_case_search(const ExpressionNode& node) {
 /// functions (17.4.3: both string literals, compatible tags). nullopt when
 /// the text is not ASCII: then the functions themselves answer.
 std::optional<std::optional<bool>>
-QueryRun::lower_case_search(const ExpressionNode& node, const Row& row, const ActiveGraph& graph) {
+QueryRun::lower_case_search(const ExpressionNode& node, RowView row, const ActiveGraph& graph) {
   CallArguments text(1);
   CallArguments needle(1);
   if (!evaluate_arguments(*node.args[0], row, graph, text) ||

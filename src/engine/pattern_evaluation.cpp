@@ -22,18 +22,17 @@ namespace wa::engine {
 using query::PatternNode;
 using Kind = PatternNode::Kind;
 
-bool QueryRun::compatible(const Row& left, const Row& right) {
+bool QueryRun::compatible(RowView left, RowView right) {
   for (std::size_t i = 0; i < left.size(); ++i) {
     if (left[i] != no_term && right[i] != no_term && left[i] != right[i]) return false;
   }
   return true;
 }
 
-Row QueryRun::merged(const Row& left, const Row& right) {
-  Row row = left;
+void QueryRun::append_merged(Rows& out, RowView left, RowView right) {
+  const std::span<TermId> row = out.append(left);
   for (std::size_t i = 0; i < row.size(); ++i)
     if (row[i] == no_term) row[i] = right[i];
-  return row;
 }
 
 /// Whether `pattern` may be evaluated with a join's left row as its input:
@@ -56,7 +55,7 @@ bool QueryRun::sideways(const query::Pattern& pattern) {
   return reads_only_certain;
 }
 
-Rows QueryRun::evaluate(const query::Pattern& pattern, const Row& input, const ActiveGraph& graph) {
+Rows QueryRun::evaluate(const query::Pattern& pattern, RowView input, const ActiveGraph& graph) {
   cancellation_.check();
   // Once an operator returns, its inputs are gone: what is held is what
   // was held before it, and its result.
@@ -66,21 +65,7 @@ Rows QueryRun::evaluate(const query::Pattern& pattern, const Row& input, const A
   return rows;
 }
 
-Solutions QueryRun::solutions_of(const query::Pattern& pattern, const Row& input,
-                                 const ActiveGraph& graph) {
-  const bool filtered_bgp = filters_into_bgp(*pattern);
-  if (pattern->kind != Kind::bgp && !filtered_bgp)
-    return Solutions(evaluate(pattern, input, graph));
-  cancellation_.check();
-  const std::size_t before = cancellation_.held();
-  RowBlock block =
-      filtered_bgp ? bgp_block(pattern->children[0]->triples, input, graph, pattern->expressions)
-                   : bgp_block(pattern->triples, input, graph, {});
-  cancellation_.hold_exactly(before + block.size() * row_bytes());
-  return Solutions(std::move(block));
-}
-
-Rows QueryRun::dispatch(const query::Pattern& pattern, const Row& input, const ActiveGraph& graph) {
+Rows QueryRun::dispatch(const query::Pattern& pattern, RowView input, const ActiveGraph& graph) {
   const PatternNode& node = *pattern;
   switch (node.kind) {
   case Kind::bgp: return evaluate_bgp(node.triples, input, graph);
@@ -91,14 +76,12 @@ Rows QueryRun::dispatch(const query::Pattern& pattern, const Row& input, const A
     if (filters_into_bgp(node))
       return evaluate_bgp(node.children[0]->triples, input, graph, node.expressions);
     Rows rows = evaluate(node.children[0], input, graph);
-    std::erase_if(rows, [&](const Row& row) { return !holds_all(node.expressions, row, graph); });
+    rows.keep_if([&](RowView row) { return holds_all(node.expressions, row, graph); });
     return rows;
   }
   case Kind::union_: {
     Rows rows = evaluate(node.children[0], input, graph);
-    Rows right = evaluate(node.children[1], input, graph);
-    rows.insert(rows.end(), std::make_move_iterator(right.begin()),
-                std::make_move_iterator(right.end()));
+    rows.append(evaluate(node.children[1], input, graph));
     return rows;
   }
   case Kind::graph: return evaluate_graph(node, input, graph);
@@ -114,7 +97,7 @@ Rows QueryRun::dispatch(const query::Pattern& pattern, const Row& input, const A
   case Kind::service:
     throw ExpressionError("SERVICE is not evaluated: this engine never opens a connection");
   }
-  return {};
+  return Rows(input.size());
 }
 
 } // namespace wa::engine

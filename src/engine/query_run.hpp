@@ -10,8 +10,7 @@
 #include "engine/evaluator.hpp"
 #include "engine/expr/functions.hpp"
 #include "engine/join_order.hpp"
-#include "engine/row_block.hpp"
-#include "engine/solutions.hpp"
+#include "engine/rows.hpp"
 #include "engine/subject_bitmaps.hpp"
 #include "engine/term_table.hpp"
 #include "query/algebra.hpp"
@@ -26,10 +25,6 @@
 #include <vector>
 
 namespace wa::engine {
-
-/// A solution: one term id per variable slot, no_term where unbound.
-using Row = std::vector<TermId>;
-using Rows = std::vector<Row>;
 
 class QueryRun {
 public:
@@ -51,7 +46,7 @@ private:
   std::map<std::string, std::size_t> slots_;
   std::vector<bool> assigned_; ///< the slots BIND or SELECT expressions assign
   /// Which solution a row is, for BNODE(label): the row without what was assigned to it.
-  void start_solution(const Row& row);
+  void start_solution(RowView row);
   void mark_assigned(const query::Pattern& pattern);
   ActiveGraph default_graph_;
   std::vector<TermId> named_graphs_;
@@ -69,47 +64,39 @@ private:
   void hold(std::size_t rows);
 
   // patterns (pattern_evaluation.cpp; each operator in operators/<name>.cpp)
-  Rows evaluate(const query::Pattern& pattern, const Row& input, const ActiveGraph& graph);
-  Rows dispatch(const query::Pattern& pattern, const Row& input, const ActiveGraph& graph);
+  Rows evaluate(const query::Pattern& pattern, RowView input, const ActiveGraph& graph);
+  Rows dispatch(const query::Pattern& pattern, RowView input, const ActiveGraph& graph);
   /// A BGP; `filters` (pushed down by the optimizer) are applied as soon as
   /// the variables they read are bound.
-  Rows evaluate_bgp(const std::vector<query::TriplePattern>& triples, const Row& input,
-                    const ActiveGraph& graph, const std::vector<query::Expression>& filters = {}) {
-    return bgp_block(triples, input, graph, filters).rows();
-  }
-  RowBlock bgp_block(const std::vector<query::TriplePattern>& triples, const Row& input,
-                     const ActiveGraph& graph, const std::vector<query::Expression>& filters);
+  Rows evaluate_bgp(const std::vector<query::TriplePattern>& triples, RowView input,
+                    const ActiveGraph& graph, const std::vector<query::Expression>& filters = {});
   /// Whether `node` is a FILTER over a BGP that the BGP applies itself, as
   /// soon as the variables it reads are bound (with the optimizer).
   [[nodiscard]] bool filters_into_bgp(const query::PatternNode& node) const {
     return options_.optimize && node.kind == query::PatternNode::Kind::filter &&
            node.children[0]->kind == query::PatternNode::Kind::bgp;
   }
-  /// The solutions of `pattern` for an operator that reads them once (GROUP
-  /// BY): a BGP, or a filter pushed into one, as the block it fills.
-  Solutions solutions_of(const query::Pattern& pattern, const Row& input, const ActiveGraph& graph);
-  Rows evaluate_path(const query::PatternNode& node, const Row& input, const ActiveGraph& graph);
-  Rows evaluate_join(const query::PatternNode& node, const Row& input, const ActiveGraph& graph);
-  Rows evaluate_left_join(const query::PatternNode& node, const Row& input,
-                          const ActiveGraph& graph);
-  Rows evaluate_minus(const query::PatternNode& node, const Row& input, const ActiveGraph& graph);
-  Rows evaluate_graph(const query::PatternNode& node, const Row& input, const ActiveGraph& graph);
-  Rows evaluate_values(const query::PatternNode& node, const Row& input);
-  Rows evaluate_extend(const query::PatternNode& node, const Row& input, const ActiveGraph& graph);
-  Rows evaluate_order(const query::PatternNode& node, const Row& input, const ActiveGraph& graph);
-  Rows evaluate_project(const query::PatternNode& node, const Row& input, const ActiveGraph& graph);
-  Rows evaluate_distinct(const query::PatternNode& node, const Row& input,
-                         const ActiveGraph& graph);
-  Rows evaluate_slice(const query::PatternNode& node, const Row& input, const ActiveGraph& graph);
+  Rows evaluate_path(const query::PatternNode& node, RowView input, const ActiveGraph& graph);
+  Rows evaluate_join(const query::PatternNode& node, RowView input, const ActiveGraph& graph);
+  Rows evaluate_left_join(const query::PatternNode& node, RowView input, const ActiveGraph& graph);
+  Rows evaluate_minus(const query::PatternNode& node, RowView input, const ActiveGraph& graph);
+  Rows evaluate_graph(const query::PatternNode& node, RowView input, const ActiveGraph& graph);
+  Rows evaluate_values(const query::PatternNode& node, RowView input);
+  Rows evaluate_extend(const query::PatternNode& node, RowView input, const ActiveGraph& graph);
+  Rows evaluate_order(const query::PatternNode& node, RowView input, const ActiveGraph& graph);
+  Rows evaluate_project(const query::PatternNode& node, RowView input, const ActiveGraph& graph);
+  Rows evaluate_distinct(const query::PatternNode& node, RowView input, const ActiveGraph& graph);
+  Rows evaluate_slice(const query::PatternNode& node, RowView input, const ActiveGraph& graph);
   /// The ORDER BY under the slice being evaluated, and how many of its first
   /// solutions the slice keeps: that many are sorted, not all.
   const query::PatternNode* top_k_node_ = nullptr;
   std::size_t top_k_ = SIZE_MAX;
-  Rows evaluate_group(const query::PatternNode& node, const Row& input, const ActiveGraph& graph);
+  Rows evaluate_group(const query::PatternNode& node, RowView input, const ActiveGraph& graph);
   bool sideways(const query::Pattern& pattern);
   std::map<const query::PatternNode*, bool> sideways_filters_;
-  static bool compatible(const Row& left, const Row& right);
-  static Row merged(const Row& left, const Row& right);
+  static bool compatible(RowView left, RowView right);
+  /// Appends to `out` the merge of two compatible rows.
+  static void append_merged(Rows& out, RowView left, RowView right);
   /// A position of a triple pattern, resolved once: a variable's slot, or a
   /// constant's id (`missing` if the data does not hold it: nothing matches).
   struct Position {
@@ -119,9 +106,9 @@ private:
     bool missing = false;
   };
   [[nodiscard]] std::array<Position, 3> resolved(const query::TriplePattern& triple) const;
-  TermId position_term(const query::TermOrVariable& position, const Row& row, bool& missing) const;
+  TermId position_term(const query::TermOrVariable& position, RowView row, bool& missing) const;
   std::vector<std::size_t> filter_steps_of(const std::vector<query::TriplePattern>& triples,
-                                           const std::vector<std::size_t>& order, const Row& input,
+                                           const std::vector<std::size_t>& order, RowView input,
                                            const std::vector<query::Expression>& filters);
   /// How one BGP is evaluated: its patterns' order, and after which step each
   /// of its pushed-down filters applies.
@@ -132,7 +119,7 @@ private:
     bool missing_constant = false; ///< a constant the data does not hold: no solutions
   };
   const BgpPlan& planned(const std::vector<query::TriplePattern>& triples,
-                         const std::vector<query::Expression>& filters, const Row& input,
+                         const std::vector<query::Expression>& filters, RowView input,
                          const ActiveGraph& graph);
   /// The BGP plans worked out so far, by BGP, its filters and which slots were bound.
   std::map<std::tuple<const void*, const void*, std::vector<bool>>, BgpPlan> bgp_plans_;
@@ -148,26 +135,26 @@ private:
   /// EXISTS (a BGP there stops at its first solution), else unbounded.
   std::size_t wanted_ = SIZE_MAX;
   std::vector<std::size_t> bgp_order(const std::vector<query::TriplePattern>& triples,
-                                     const Row& input, const ActiveGraph& graph,
+                                     RowView input, const ActiveGraph& graph,
                                      const std::vector<query::Expression>& filters) const;
   [[nodiscard]] JoinOrder planned_order(const std::vector<query::TriplePattern>& triples,
-                                        const Row& input, const ActiveGraph& graph,
+                                        RowView input, const ActiveGraph& graph,
                                         const std::vector<query::Expression>& filters) const;
   [[nodiscard]] JoinOrderProblem join_problem(const std::vector<query::TriplePattern>& triples,
-                                              const Row& input, const ActiveGraph& graph,
+                                              RowView input, const ActiveGraph& graph,
                                               const std::vector<query::Expression>& filters) const;
   /// Which slots `input` binds: with the pattern, the key of a remembered plan.
-  [[nodiscard]] static std::vector<bool> bound_slots(const Row& input);
+  [[nodiscard]] static std::vector<bool> bound_slots(RowView input);
   /// How many solutions the BGP is expected to have for `input`.
   [[nodiscard]] double expected_rows(const std::vector<query::TriplePattern>& triples,
-                                     const Row& input, const ActiveGraph& graph) const;
+                                     RowView input, const ActiveGraph& graph) const;
   /// How many rows the path is expected to give on its own, if one end is a
   /// constant and the path is one link, its inverse, or either made optional.
   [[nodiscard]] std::optional<double> expected_path_rows(const query::PatternNode& node,
                                                          const ActiveGraph& graph) const;
   /// Whether a join should evaluate its right side (a path) first and its
   /// left side sideways, once per path row.
-  [[nodiscard]] bool path_first(const query::PatternNode& join, const Row& input,
+  [[nodiscard]] bool path_first(const query::PatternNode& join, RowView input,
                                 const ActiveGraph& graph);
   /// path_first's answers so far, by join and which slots were bound: a join
   /// inside an OPTIONAL or EXISTS is evaluated once per outer row.
@@ -183,37 +170,36 @@ private:
   };
   std::map<const query::ExpressionNode*, ExistsMemo> exists_memos_;
   ExistsMemo& exists_memo(const query::ExpressionNode& node);
-  bool group_has_solution(const query::ExpressionNode& node, const Row& row,
-                          const ActiveGraph& graph);
+  bool group_has_solution(const query::ExpressionNode& node, RowView row, const ActiveGraph& graph);
 
   // expressions (expression_evaluation.cpp)
-  std::optional<rdf::Term> value(const query::Expression& expression, const Row& row,
+  std::optional<rdf::Term> value(const query::Expression& expression, RowView row,
                                  const ActiveGraph& graph);
-  bool holds(const query::Expression& expression, const Row& row, const ActiveGraph& graph);
-  bool holds_all(const std::vector<query::Expression>& expressions, const Row& row,
+  bool holds(const query::Expression& expression, RowView row, const ActiveGraph& graph);
+  bool holds_all(const std::vector<query::Expression>& expressions, RowView row,
                  const ActiveGraph& graph);
-  std::optional<bool> truth_of(const query::Expression& expression, const Row& row,
+  std::optional<bool> truth_of(const query::Expression& expression, RowView row,
                                const ActiveGraph& graph);
-  std::optional<bool> logical_truth(const query::ExpressionNode& node, const Row& row,
+  std::optional<bool> logical_truth(const query::ExpressionNode& node, RowView row,
                                     const ActiveGraph& graph);
-  std::optional<rdf::Term> membership(const query::ExpressionNode& node, const Row& row,
+  std::optional<rdf::Term> membership(const query::ExpressionNode& node, RowView row,
                                       const ActiveGraph& graph);
-  std::optional<rdf::Term> call(const query::ExpressionNode& node, const Row& row,
+  std::optional<rdf::Term> call(const query::ExpressionNode& node, RowView row,
                                 const ActiveGraph& graph);
   class CallArguments;
   /// Evaluates `node`'s arguments from `first` on into `args` (from 0);
   /// false if one is unbound or an error.
-  bool evaluate_arguments(const query::ExpressionNode& node, const Row& row,
-                          const ActiveGraph& graph, CallArguments& args, std::size_t first = 0);
+  bool evaluate_arguments(const query::ExpressionNode& node, RowView row, const ActiveGraph& graph,
+                          CallArguments& args, std::size_t first = 0);
   bool is_lower_case_search(const query::ExpressionNode& node);
   std::optional<std::optional<bool>> lower_case_search(const query::ExpressionNode& node,
-                                                       const Row& row, const ActiveGraph& graph);
+                                                       RowView row, const ActiveGraph& graph);
   std::unordered_map<const query::ExpressionNode*, bool> lower_case_searches_;
   rdf::Term operate(const query::ExpressionNode& node, Arguments args);
   /// A variable's slot and a call's built-in, found once per node of the
   /// query rather than by name for every solution.
   std::optional<std::size_t> variable_slot(const query::ExpressionNode& node);
-  const rdf::Term* bound_term(const query::ExpressionNode& node, const Row& row);
+  const rdf::Term* bound_term(const query::ExpressionNode& node, RowView row);
   BuiltinFunction builtin_of(const query::ExpressionNode& node);
   std::unordered_map<const query::ExpressionNode*, std::size_t> variable_slots_;
   std::unordered_map<const query::ExpressionNode*, BuiltinFunction> builtins_;
@@ -221,7 +207,7 @@ private:
   // aggregates (aggregation.cpp)
   /// The solutions of one group, by their numbers.
   struct Group {
-    const Solutions& solutions;
+    const Rows& solutions;
     const std::vector<std::size_t>& members;
   };
   std::vector<std::optional<rdf::Term>> aggregated_values(const query::Aggregate& aggregate,

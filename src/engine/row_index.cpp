@@ -9,7 +9,7 @@ namespace {
 /// Which slots are bound in at least one of `rows`.
 std::vector<bool> bound_somewhere(const Rows& rows, std::size_t width) {
   std::vector<bool> bound(width, false);
-  for (const Row& row : rows)
+  for (RowView row : rows)
     for (std::size_t i = 0; i < width; ++i)
       if (row[i] != no_term) bound[i] = true;
   return bound;
@@ -30,7 +30,7 @@ RowIndex::RowIndex(const Rows& rows, std::vector<std::size_t> key_slots)
 }
 
 std::vector<std::size_t> RowIndex::shared_slots(const Rows& left, const Rows& right,
-                                                const Row& input) {
+                                                RowView input) {
   const std::vector<bool> in_left = bound_somewhere(left, input.size());
   const std::vector<bool> in_right = bound_somewhere(right, input.size());
   std::vector<std::size_t> shared;
@@ -39,13 +39,13 @@ std::vector<std::size_t> RowIndex::shared_slots(const Rows& left, const Rows& ri
   return shared;
 }
 
-bool RowIndex::fully_keyed(const Row& row) const {
+bool RowIndex::fully_keyed(RowView row) const {
   for (std::size_t slot : key_slots_)
     if (row[slot] == no_term) return false;
   return true;
 }
 
-std::uint64_t RowIndex::hash_of(const Row& row) const {
+std::uint64_t RowIndex::hash_of(RowView row) const {
   std::uint64_t hash = 1469598103934665603ULL;
   for (std::size_t slot : key_slots_)
     hash = (hash ^ row[slot]) * 1099511628211ULL;

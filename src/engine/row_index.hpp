@@ -6,7 +6,7 @@
 // compatibility: the index only rules out rows that cannot be compatible.
 #pragma once
 
-#include "store/dictionary.hpp"
+#include "engine/rows.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -14,11 +14,6 @@
 #include <vector>
 
 namespace wa::engine {
-
-using store::no_term;
-using store::TermId;
-using Row = std::vector<TermId>;
-using Rows = std::vector<Row>;
 
 class RowIndex {
 public:
@@ -29,12 +24,12 @@ public:
   /// `input` (which every row of both extends): what a join of the two can
   /// be keyed on.
   [[nodiscard]] static std::vector<std::size_t> shared_slots(const Rows& left, const Rows& right,
-                                                             const Row& input);
+                                                             RowView input);
 
   /// Calls visit(row) for every indexed row that may be compatible with `probe`.
-  template <class Visit> void for_each_candidate(const Row& probe, Visit&& visit) const {
+  template <class Visit> void for_each_candidate(RowView probe, Visit&& visit) const {
     if (!fully_keyed(probe)) {
-      for (const Row& row : rows_)
+      for (RowView row : rows_)
         visit(row);
       return;
     }
@@ -54,8 +49,8 @@ private:
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_key_;
   std::vector<std::uint32_t> loose_;
 
-  [[nodiscard]] bool fully_keyed(const Row& row) const;
-  [[nodiscard]] std::uint64_t hash_of(const Row& row) const;
+  [[nodiscard]] bool fully_keyed(RowView row) const;
+  [[nodiscard]] std::uint64_t hash_of(RowView row) const;
 };
 
 } // namespace wa::engine

@@ -2,7 +2,6 @@
 // match every triple pattern in the active graph. Evaluated sideways: each triple pattern, in the
 // order bgp_order chooses, extends the rows already bound (an index nested-loop join).
 #include "engine/query_run.hpp"
-#include "engine/row_block.hpp"
 
 #include "query/variables.hpp"
 
@@ -22,7 +21,7 @@ namespace wa::engine {
 /// The id a pattern position stands for under `row`: a variable's binding
 /// (no_term if unbound), or a constant's id; `missing` when the constant is
 /// not in the data, so that the pattern cannot match.
-TermId QueryRun::position_term(const query::TermOrVariable& position, const Row& row,
+TermId QueryRun::position_term(const query::TermOrVariable& position, RowView row,
                                bool& missing) const {
   if (const auto* variable = std::get_if<query::Variable>(&position))
     return row[slot(variable->name)];
@@ -31,11 +30,11 @@ TermId QueryRun::position_term(const query::TermOrVariable& position, const Row&
   return id.value_or(no_term);
 }
 
-RowBlock QueryRun::bgp_block(const std::vector<query::TriplePattern>& triples, const Row& input,
-                             const ActiveGraph& graph,
-                             const std::vector<query::Expression>& filters) {
+Rows QueryRun::evaluate_bgp(const std::vector<query::TriplePattern>& triples, RowView input,
+                            const ActiveGraph& graph,
+                            const std::vector<query::Expression>& filters) {
   const BgpPlan& plan = planned(triples, filters, input, graph);
-  RowBlock rows(input.size());
+  Rows rows(input.size());
   if (plan.missing_constant) return rows;
   Row filtered; // the row a filter reads: expressions take whole rows
   auto passes = [&](std::span<const TermId> row, std::size_t step) {
@@ -56,7 +55,7 @@ RowBlock QueryRun::bgp_block(const std::vector<query::TriplePattern>& triples, c
     const std::array<Position, 3>& positions = plan.positions[step];
     // EXISTS needs one solution: the last pattern stops at the first.
     const std::size_t enough = step + 1 == plan.order.size() ? wanted_ : SIZE_MAX;
-    RowBlock next(input.size());
+    Rows next(input.size());
     auto extend = [&](std::span<const TermId> row) {
       std::array<TermId, 3> bound{};
       for (std::size_t i = 0; i < 3; ++i) {
@@ -138,7 +137,7 @@ void QueryRun::expect_subject_checks(const ActiveGraph& graph, TermId predicate,
 /// which every variable it reads is bound (the last step if one never is).
 std::vector<std::size_t> QueryRun::filter_steps_of(const std::vector<query::TriplePattern>& triples,
                                                    const std::vector<std::size_t>& order,
-                                                   const Row& input,
+                                                   RowView input,
                                                    const std::vector<query::Expression>& filters) {
   std::vector<std::size_t> steps;
   if (filters.empty()) return steps;
@@ -175,7 +174,7 @@ std::vector<std::size_t> QueryRun::filter_steps_of(const std::vector<query::Trip
 /// per query: a BGP on the right of a join is evaluated once per row on the left.
 const QueryRun::BgpPlan& QueryRun::planned(const std::vector<query::TriplePattern>& triples,
                                            const std::vector<query::Expression>& filters,
-                                           const Row& input, const ActiveGraph& graph) {
+                                           RowView input, const ActiveGraph& graph) {
   std::vector<bool> bound = bound_slots(input);
   // No filters: the caller's empty vector may be a temporary, so not its address.
   auto key = std::make_tuple(static_cast<const void*>(&triples),
@@ -221,7 +220,7 @@ std::array<double, 3> QueryRun::distinct_values(const ActiveGraph& graph,
   return distinct;
 }
 
-std::vector<bool> QueryRun::bound_slots(const Row& input) {
+std::vector<bool> QueryRun::bound_slots(RowView input) {
   std::vector<bool> bound(input.size());
   for (std::size_t i = 0; i < input.size(); ++i)
     bound[i] = input[i] != no_term;
@@ -232,7 +231,7 @@ std::vector<bool> QueryRun::bound_slots(const Row& input) {
 /// pattern the exact count of triples its constants match and the distinct
 /// values of its variable positions.
 JoinOrderProblem QueryRun::join_problem(const std::vector<query::TriplePattern>& triples,
-                                        const Row& input, const ActiveGraph& graph,
+                                        RowView input, const ActiveGraph& graph,
                                         const std::vector<query::Expression>& filters) const {
   JoinOrderProblem problem;
   std::map<std::size_t, std::size_t> numbers; // by slot
@@ -274,15 +273,15 @@ JoinOrderProblem QueryRun::join_problem(const std::vector<query::TriplePattern>&
   return problem;
 }
 
-double QueryRun::expected_rows(const std::vector<query::TriplePattern>& triples, const Row& input,
+double QueryRun::expected_rows(const std::vector<query::TriplePattern>& triples, RowView input,
                                const ActiveGraph& graph) const {
   return planned_order(triples, input, graph, {}).rows;
 }
 
 /// With the optimizer, the order of engine/join_order.hpp (the cheapest
 /// found from exact statistics); without it, the patterns as written.
-JoinOrder QueryRun::planned_order(const std::vector<query::TriplePattern>& triples,
-                                  const Row& input, const ActiveGraph& graph,
+JoinOrder QueryRun::planned_order(const std::vector<query::TriplePattern>& triples, RowView input,
+                                  const ActiveGraph& graph,
                                   const std::vector<query::Expression>& filters) const {
   const JoinOrderProblem problem = join_problem(triples, input, graph, filters);
   if (options_.optimize) return join_order(problem);
@@ -292,7 +291,7 @@ JoinOrder QueryRun::planned_order(const std::vector<query::TriplePattern>& tripl
 }
 
 std::vector<std::size_t> QueryRun::bgp_order(const std::vector<query::TriplePattern>& triples,
-                                             const Row& input, const ActiveGraph& graph,
+                                             RowView input, const ActiveGraph& graph,
                                              const std::vector<query::Expression>& filters) const {
   return planned_order(triples, input, graph, filters).order;
 }

@@ -9,23 +9,21 @@ namespace wa::engine {
 
 using query::PatternNode;
 
-Rows QueryRun::evaluate_extend(const PatternNode& node, const Row& input,
-                               const ActiveGraph& graph) {
+Rows QueryRun::evaluate_extend(const PatternNode& node, RowView input, const ActiveGraph& graph) {
   Rows rows = evaluate(node.children[0], input, graph);
   const std::size_t target = slot(node.variable);
-  Rows out;
-  for (Row& row : rows) {
+  rows.keep_if([&](std::span<TermId> row) {
     cancellation_.check();
     start_solution(row);
     std::optional<rdf::Term> computed = value(node.expressions[0], row, graph);
     if (computed) {
       const TermId id = terms_.id_of(*computed);
-      if (row[target] != no_term && row[target] != id) continue;
+      if (row[target] != no_term && row[target] != id) return false;
       row[target] = id;
     }
-    out.push_back(std::move(row));
-  }
-  return out;
+    return true;
+  });
+  return rows;
 }
 
 } // namespace wa::engine

@@ -12,7 +12,7 @@ namespace wa::engine {
 
 using query::PatternNode;
 
-Rows QueryRun::evaluate_graph(const PatternNode& node, const Row& input, const ActiveGraph& graph) {
+Rows QueryRun::evaluate_graph(const PatternNode& node, RowView input, const ActiveGraph& graph) {
   (void)graph;
   const auto* variable = std::get_if<query::Variable>(&node.graph_name);
   std::vector<TermId> graphs;
@@ -23,19 +23,21 @@ Rows QueryRun::evaluate_graph(const PatternNode& node, const Row& input, const A
   } else {
     graphs = named_graphs_;
   }
-  Rows rows;
+  Rows rows(input.size());
   for (TermId name : graphs) {
     if (!std::binary_search(named_graphs_.begin(), named_graphs_.end(), name)) continue;
     // The pattern is evaluated first, the graph's name joined after it: the
     // variable is not bound inside (a FILTER there sees it unbound).
-    for (Row& row : evaluate(node.children[0], input, ActiveGraph{{name}})) {
-      if (variable != nullptr) {
+    Rows in_graph = evaluate(node.children[0], input, ActiveGraph{{name}});
+    if (variable != nullptr) {
+      in_graph.keep_if([&](std::span<TermId> row) {
         TermId& bound = row[slot(variable->name)];
-        if (bound != no_term && bound != name) continue;
+        if (bound != no_term && bound != name) return false;
         bound = name;
-      }
-      rows.push_back(std::move(row));
+        return true;
+      });
     }
+    rows.append(in_graph);
     hold(rows);
   }
   return rows;

@@ -13,9 +13,9 @@ namespace wa::engine {
 
 using query::PatternNode;
 
-Rows QueryRun::evaluate_group(const PatternNode& node, const Row& input, const ActiveGraph& graph) {
+Rows QueryRun::evaluate_group(const PatternNode& node, RowView input, const ActiveGraph& graph) {
   // The solutions stay where they are; a group holds the numbers of its rows.
-  const Solutions solutions = solutions_of(node.children[0], input, graph);
+  const Rows solutions = evaluate(node.children[0], input, graph);
   std::vector<std::size_t> key_slots;
   for (const std::string& name : node.variables)
     key_slots.push_back(slot(name));
@@ -31,9 +31,9 @@ Rows QueryRun::evaluate_group(const PatternNode& node, const Row& input, const A
     group->second.push_back(i);
   }
   if (groups.empty() && node.variables.empty()) groups[{}] = {};
-  Rows out;
+  Rows out(input.size());
   for (const auto& [key, members] : groups) {
-    Row row = input;
+    Row row(input.begin(), input.end());
     for (std::size_t i = 0; i < key.size(); ++i)
       row[slot(node.variables[i])] = key[i];
     for (const query::Aggregate& aggregate : node.aggregates) {
@@ -41,7 +41,7 @@ Rows QueryRun::evaluate_group(const PatternNode& node, const Row& input, const A
         row[slot(aggregate.variable)] = terms_.id_of(*result);
       }
     }
-    out.push_back(std::move(row));
+    out.append(row);
   }
   hold(out);
   return out;

@@ -63,7 +63,7 @@ std::optional<double> QueryRun::expected_path_rows(const PatternNode& node,
 /// A BGP joined with a path from a constant end ("?item dcterms:isPartOf?
 /// <priority/4.1>") is cheaper path first when the path gives far fewer rows
 /// than the BGP: the BGP then runs once per path row with its end bound.
-bool QueryRun::path_first(const PatternNode& join, const Row& input, const ActiveGraph& graph) {
+bool QueryRun::path_first(const PatternNode& join, RowView input, const ActiveGraph& graph) {
   const query::Pattern& left = join.children[0];
   const query::Pattern& right = join.children[1];
   if (!options_.optimize || right->kind != PatternNode::Kind::path ||
@@ -79,33 +79,26 @@ bool QueryRun::path_first(const PatternNode& join, const Row& input, const Activ
   return first;
 }
 
-Rows QueryRun::evaluate_join(const PatternNode& node, const Row& input, const ActiveGraph& graph) {
+Rows QueryRun::evaluate_join(const PatternNode& node, RowView input, const ActiveGraph& graph) {
+  Rows rows(input.size());
   if (path_first(node, input, graph)) {
-    Rows rows;
-    for (const Row& row : evaluate(node.children[1], input, graph)) {
-      Rows extended = evaluate(node.children[0], row, graph);
-      rows.insert(rows.end(), std::make_move_iterator(extended.begin()),
-                  std::make_move_iterator(extended.end()));
-    }
+    for (RowView row : evaluate(node.children[1], input, graph))
+      rows.append(evaluate(node.children[0], row, graph));
     return rows;
   }
-  Rows left = evaluate(node.children[0], input, graph);
-  Rows rows;
+  const Rows left = evaluate(node.children[0], input, graph);
   if (sideways(node.children[1])) {
-    for (const Row& row : left) {
-      Rows extended = evaluate(node.children[1], row, graph);
-      rows.insert(rows.end(), std::make_move_iterator(extended.begin()),
-                  std::make_move_iterator(extended.end()));
-    }
+    for (RowView row : left)
+      rows.append(evaluate(node.children[1], row, graph));
     return rows;
   }
   if (left.empty()) return rows;
   const Rows right = evaluate(node.children[1], input, graph);
   const RowIndex index(right, RowIndex::shared_slots(left, right, input));
-  for (const Row& l : left) {
-    index.for_each_candidate(l, [&](const Row& r) {
+  for (RowView l : left) {
+    index.for_each_candidate(l, [&](RowView r) {
       cancellation_.check();
-      if (compatible(l, r)) rows.push_back(merged(l, r));
+      if (compatible(l, r)) append_merged(rows, l, r);
     });
     hold(rows);
   }

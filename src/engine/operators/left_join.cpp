@@ -13,34 +13,38 @@ namespace wa::engine {
 
 using query::PatternNode;
 
-Rows QueryRun::evaluate_left_join(const PatternNode& node, const Row& input,
+Rows QueryRun::evaluate_left_join(const PatternNode& node, RowView input,
                                   const ActiveGraph& graph) {
-  Rows left = evaluate(node.children[0], input, graph);
+  const Rows left = evaluate(node.children[0], input, graph);
   const bool bind_join = sideways(node.children[1]);
-  Rows right;
+  Rows right(input.size());
   std::optional<RowIndex> index;
   if (!bind_join && !left.empty()) {
     right = evaluate(node.children[1], input, graph);
     index.emplace(right, RowIndex::shared_slots(left, right, input));
   }
-  Rows rows;
-  for (const Row& l : left) {
-    bool matched = false;
-    auto consider = [&](Row candidate) {
-      if (!node.expressions.empty() && !holds_all(node.expressions, candidate, graph)) return;
-      matched = true;
-      rows.push_back(std::move(candidate));
+  Rows rows(input.size());
+  for (RowView l : left) {
+    const std::size_t before = rows.size();
+    // A candidate is appended, and taken back if the filter rejects it.
+    auto consider = [&]() {
+      if (!node.expressions.empty() && !holds_all(node.expressions, rows[rows.size() - 1], graph))
+        rows.drop_last();
     };
     if (bind_join) {
-      for (Row& candidate : evaluate(node.children[1], l, graph))
-        consider(std::move(candidate));
+      for (RowView candidate : evaluate(node.children[1], l, graph)) {
+        rows.append(candidate);
+        consider();
+      }
     } else {
-      index->for_each_candidate(l, [&](const Row& r) {
+      index->for_each_candidate(l, [&](RowView r) {
         cancellation_.check();
-        if (compatible(l, r)) consider(merged(l, r));
+        if (!compatible(l, r)) return;
+        append_merged(rows, l, r);
+        consider();
       });
     }
-    if (!matched) rows.push_back(l);
+    if (rows.size() == before) rows.append(l);
     hold(rows);
   }
   return rows;

@@ -10,14 +10,14 @@ namespace wa::engine {
 
 using query::PatternNode;
 
-Rows QueryRun::evaluate_minus(const PatternNode& node, const Row& input, const ActiveGraph& graph) {
+Rows QueryRun::evaluate_minus(const PatternNode& node, RowView input, const ActiveGraph& graph) {
   Rows left = evaluate(node.children[0], input, graph);
   if (left.empty()) return left;
   const Rows right = evaluate(node.children[1], input, graph);
   const RowIndex index(right, RowIndex::shared_slots(left, right, input));
-  auto removed = [&](const Row& l) {
+  auto removed = [&](RowView l) {
     bool found = false;
-    index.for_each_candidate(l, [&](const Row& r) {
+    index.for_each_candidate(l, [&](RowView r) {
       cancellation_.check();
       if (found) return;
       bool shared = false;
@@ -28,7 +28,7 @@ Rows QueryRun::evaluate_minus(const PatternNode& node, const Row& input, const A
     });
     return found;
   };
-  std::erase_if(left, removed);
+  left.keep_if([&](RowView l) { return !removed(l); });
   return left;
 }
 

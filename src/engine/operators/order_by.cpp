@@ -14,7 +14,7 @@ namespace wa::engine {
 
 using query::PatternNode;
 
-Rows QueryRun::evaluate_order(const PatternNode& node, const Row& input, const ActiveGraph& graph) {
+Rows QueryRun::evaluate_order(const PatternNode& node, RowView input, const ActiveGraph& graph) {
   // Read before the children run: a sub-query's slice below resets it.
   const std::size_t limit = &node == top_k_node_ ? top_k_ : SIZE_MAX;
   Rows rows = evaluate(node.children[0], input, graph);
@@ -25,7 +25,7 @@ Rows QueryRun::evaluate_order(const PatternNode& node, const Row& input, const A
   std::vector<const rdf::Term*> keys;
   keys.reserve(rows.size() * width);
   std::deque<rdf::Term> computed;
-  for (const Row& row : rows) {
+  for (RowView row : rows) {
     cancellation_.check();
     for (const query::OrderCondition& condition : node.order) {
       const query::ExpressionNode& expression = *condition.expression;
@@ -67,11 +67,7 @@ Rows QueryRun::evaluate_order(const PatternNode& node, const Row& input, const A
       return before(a, b);
     });
   }
-  Rows sorted;
-  sorted.reserve(order.size());
-  for (std::size_t index : order)
-    sorted.push_back(std::move(rows[index]));
-  return sorted;
+  return rows.gathered(order);
 }
 
 } // namespace wa::engine

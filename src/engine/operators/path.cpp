@@ -11,7 +11,7 @@ namespace wa::engine {
 
 using query::PatternNode;
 
-Rows QueryRun::evaluate_path(const PatternNode& node, const Row& input, const ActiveGraph& graph) {
+Rows QueryRun::evaluate_path(const PatternNode& node, RowView input, const ActiveGraph& graph) {
   bool missing = false;
   auto end_of = [&](const query::TermOrVariable& position) {
     PathEnd end;
@@ -30,13 +30,12 @@ Rows QueryRun::evaluate_path(const PatternNode& node, const Row& input, const Ac
   const auto* object_variable = std::get_if<query::Variable>(&node.path_object);
   const bool same = subject_variable != nullptr && object_variable != nullptr &&
                     subject_variable->name == object_variable->name;
-  Rows rows;
+  Rows rows(input.size());
   engine::evaluate_path(dataset_, terms_, graph, subject, node.path, object, same, cancellation_,
                         [&](TermId s, TermId o) {
-                          Row row = input;
+                          const std::span<TermId> row = rows.append(input);
                           if (subject_variable != nullptr) row[slot(subject_variable->name)] = s;
                           if (object_variable != nullptr) row[slot(object_variable->name)] = o;
-                          rows.push_back(std::move(row));
                         });
   hold(rows);
   return rows;

@@ -23,7 +23,7 @@ const PatternNode* ordered_below(const PatternNode& slice) {
 
 } // namespace
 
-Rows QueryRun::evaluate_slice(const PatternNode& node, const Row& input, const ActiveGraph& graph) {
+Rows QueryRun::evaluate_slice(const PatternNode& node, RowView input, const ActiveGraph& graph) {
   const PatternNode* order = ordered_below(node);
   if (order != nullptr && node.limit != std::numeric_limits<std::size_t>::max()) {
     top_k_node_ = order;
@@ -32,11 +32,10 @@ Rows QueryRun::evaluate_slice(const PatternNode& node, const Row& input, const A
   }
   Rows rows = evaluate(node.children[0], input, graph);
   top_k_node_ = nullptr;
-  if (node.offset >= rows.size()) return {};
+  if (node.offset >= rows.size()) return Rows(input.size());
   const std::size_t end =
       node.limit >= rows.size() - node.offset ? rows.size() : node.offset + node.limit;
-  return Rows(std::make_move_iterator(rows.begin() + static_cast<long>(node.offset)),
-              std::make_move_iterator(rows.begin() + static_cast<long>(end)));
+  return rows.between(node.offset, end);
 }
 
 } // namespace wa::engine

@@ -6,14 +6,14 @@ namespace wa::engine {
 
 using query::PatternNode;
 
-Rows QueryRun::evaluate_values(const PatternNode& node, const Row& input) {
-  Rows rows;
+Rows QueryRun::evaluate_values(const PatternNode& node, RowView input) {
+  Rows rows(input.size());
   for (const query::ValuesRow& values : node.rows) {
     Row row = empty_row();
     for (std::size_t i = 0; i < values.size(); ++i) {
       if (values[i]) row[slot(node.variables[i])] = terms_.id_of(*values[i]);
     }
-    if (compatible(input, row)) rows.push_back(merged(input, row));
+    if (compatible(input, row)) append_merged(rows, input, row);
   }
   hold(rows);
   return rows;
