@@ -72,7 +72,8 @@ std::string QueryRun::explain(const query::Pattern& pattern, std::size_t depth,
   const std::string indent(depth * 2, ' ');
   out << indent << name_of(pattern->kind);
   if (pattern->kind == Kind::slice)
-    out << " offset " << pattern->offset << " limit " << pattern->limit;
+    out << " offset " << pattern->offset << " limit " << pattern->limit
+        << (bgp_stops_at_limit(*pattern) ? " (the BGP below stops there)" : "");
   if (pattern->kind == Kind::extend) out << " ?" << pattern->variable;
   if (pattern->kind == Kind::project || pattern->kind == Kind::group ||
       pattern->kind == Kind::values) {

@@ -87,6 +87,10 @@ private:
   Rows evaluate_project(const query::PatternNode& node, RowView input, const ActiveGraph& graph);
   Rows evaluate_distinct(const query::PatternNode& node, RowView input, const ActiveGraph& graph);
   Rows evaluate_slice(const query::PatternNode& node, RowView input, const ActiveGraph& graph);
+  /// Whether a slice with a LIMIT has the BGP it takes its solutions from
+  /// (through projections; a FILTER the BGP applies itself too) stop at
+  /// offset + limit solutions.
+  [[nodiscard]] bool bgp_stops_at_limit(const query::PatternNode& slice) const;
   /// The ORDER BY under the slice being evaluated, and how many of its first
   /// solutions the slice keeps: that many are sorted, not all.
   const query::PatternNode* top_k_node_ = nullptr;
@@ -132,7 +136,8 @@ private:
                              std::size_t rows);
   SubjectBitmaps subject_bitmaps_;
   /// At most how many solutions the pattern being evaluated needs: 1 inside
-  /// EXISTS (a BGP there stops at its first solution), else unbounded.
+  /// EXISTS (a BGP there stops at its first solution), offset + limit under
+  /// a slice over a BGP, else unbounded.
   std::size_t wanted_ = SIZE_MAX;
   std::vector<std::size_t> bgp_order(const std::vector<query::TriplePattern>& triples,
                                      RowView input, const ActiveGraph& graph,

@@ -44,6 +44,23 @@ TEST(Evaluator, StopsAQueryPastItsMemoryBudget) {
   EXPECT_THROW((void)run("SELECT * { ?a ?b ?c . ?d ?e ?f }", options), MemoryBudgetExceeded);
 }
 
+TEST(Evaluator, StopsABgpUnderALimitAtWhatTheLimitKeeps) {
+  // 400 x 400 solutions would pass the budget (as above); the first 2 + 5 do not.
+  EvaluationOptions options;
+  options.memory_budget_bytes = 64 * 1024;
+  const std::string text = "SELECT * { ?a ?b ?c . ?d ?e ?f } OFFSET 2 LIMIT 5";
+  EXPECT_EQ(run(text, options).rows.size(), 5U);
+  const std::string plan =
+      explain(query::parse_query("PREFIX ex: <" + ex + ">\n" + text), sample(), {});
+  EXPECT_NE(plan.find("limit 5 (the BGP below stops there)"), std::string::npos) << plan;
+}
+
+TEST(Evaluator, SortsBeforeItCutsWhenTheLimitIsOverAnOrder) {
+  const rdf::QueryResult result = run("SELECT ?v { ?s ex:value ?v } ORDER BY DESC(?v) LIMIT 1");
+  ASSERT_EQ(result.rows.size(), 1U);
+  EXPECT_EQ(result.rows[0][0]->value, "99"); // the greatest as a string
+}
+
 TEST(Evaluator, CutsAtTheRowLimitAndSaysSo) {
   EvaluationOptions options;
   options.row_limit = 10;
