@@ -22,11 +22,10 @@ QueryRun::QueryRun(const query::Query& query, const store::IndexedDataset& datas
 void QueryRun::add_slot(const std::string& name) { slots_.emplace(name, slots_.size()); }
 
 void QueryRun::start_solution(RowView row) {
-  std::uint64_t hash = 1469598103934665603ULL;
-  for (std::size_t i = 0; i < row.size(); ++i) {
-    hash = (hash ^ (assigned_[i] ? 0 : row[i])) * 1099511628211ULL;
-  }
-  functions_.start_solution(hash);
+  IdHash hash;
+  for (std::size_t i = 0; i < row.size(); ++i)
+    hash.add(assigned_[i] ? 0 : row[i]);
+  functions_.start_solution(hash.value());
 }
 
 void QueryRun::mark_assigned(const query::Pattern& pattern) {

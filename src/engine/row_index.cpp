@@ -46,10 +46,10 @@ bool RowIndex::fully_keyed(RowView row) const {
 }
 
 std::uint64_t RowIndex::hash_of(RowView row) const {
-  std::uint64_t hash = 1469598103934665603ULL;
+  IdHash hash;
   for (std::size_t slot : key_slots_)
-    hash = (hash ^ row[slot]) * 1099511628211ULL;
-  return hash;
+    hash.add(row[slot]);
+  return hash.value();
 }
 
 } // namespace wa::engine

@@ -24,10 +24,10 @@ public:
 
 private:
   static std::uint64_t hash_of(RowView row) {
-    std::uint64_t hash = 1469598103934665603ULL;
+    IdHash hash;
     for (TermId id : row)
-      hash = (hash ^ id) * 1099511628211ULL;
-    return hash;
+      hash.add(id);
+    return hash.value();
   }
   struct Hash {
     using is_transparent = void;
