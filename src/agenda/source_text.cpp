@@ -1,6 +1,6 @@
 #include "agenda/source_text.hpp"
+#include "os/whole_file.hpp"
 
-#include <fstream>
 #include <sstream>
 #include <stdexcept>
 
@@ -20,13 +20,9 @@ std::vector<SourceLine> source_lines_of(const std::string& text) {
 }
 
 std::vector<SourceLine> read_source_lines(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw std::runtime_error(path.string() + ": cannot open");
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return source_lines_of(text.str());
+  std::optional<std::string> text = os::read_whole_file(path);
+  if (!text) throw std::runtime_error(path.string() + ": cannot open");
+  return source_lines_of(*text);
 }
 
 } // namespace wa::agenda

@@ -2,15 +2,14 @@
 #include "cli/commands.hpp"
 #include "cli/engine_dataset.hpp"
 #include "cli/options.hpp"
+#include "os/whole_file.hpp"
 #include "rdf/namespaces.hpp"
 #include "sparql/graph_writers.hpp"
 #include "sparql/result_writers.hpp"
 #include "sparql/table_writer.hpp"
 #include "store/engine_store.hpp"
 
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 namespace wa::cli {
 
@@ -23,11 +22,9 @@ std::string query_text(const Options& options) {
   }
   if (inline_query) return *inline_query;
   if (options.positional().size() != 1) throw UsageError("query needs one FILE.rq or -e QUERY");
-  std::ifstream in(options.positional().front());
-  if (!in) throw UsageError("cannot read " + options.positional().front());
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  std::optional<std::string> text = os::read_whole_file(options.positional().front());
+  if (!text) throw UsageError("cannot read " + options.positional().front());
+  return *text;
 }
 
 sparql::Prefixes dataset_prefixes(const std::string& base) {

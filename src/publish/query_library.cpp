@@ -1,10 +1,10 @@
 #include "publish/query_library.hpp"
 
 #include "agenda/text.hpp"
+#include "os/whole_file.hpp"
 #include "rdf/escaping.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <sstream>
 #include <stdexcept>
 
@@ -47,10 +47,7 @@ std::vector<LibraryQuery> read_query_library(const std::filesystem::path& direct
     if (!file.ends_with(".rq")) continue;
     LibraryQuery query;
     query.name = file.substr(0, file.size() - 3);
-    std::ifstream in(entry.path());
-    std::ostringstream text;
-    text << in.rdbuf();
-    query.text = text.str();
+    query.text = os::read_whole_file(entry.path()).value_or("");
     read_header(query);
     if (query.title.empty())
       throw std::runtime_error(entry.path().string() + ": no '# title:' line");
