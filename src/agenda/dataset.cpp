@@ -63,6 +63,12 @@ rdf::Model Dataset::combined() const {
   return all;
 }
 
+const rdf::Model& Dataset::all() const {
+  if (parts.size() == 1) return parts.front().model;
+  std::call_once(union_->made, [this] { union_->model = combined(); });
+  return union_->model;
+}
+
 void Dataset::for_each_distinct_triple(const std::function<void(const rdf::Triple&)>& visit) const {
   for (std::size_t i = 0; i < parts.size(); ++i) {
     parts[i].model.for_each_triple([&](const rdf::Triple& triple) {

@@ -9,6 +9,8 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -38,11 +40,23 @@ struct Dataset {
   [[nodiscard]] const rdf::Model& part(std::string_view name) const;
   [[nodiscard]] bool has_part(std::string_view name) const;
   [[nodiscard]] rdf::Model combined() const;
+  /// The union of the parts (the part itself when there is one), made on
+  /// first use and kept: the pages, the VoID and the dumps read it. Safe from
+  /// several threads; the parts must not change once it is made.
+  [[nodiscard]] const rdf::Model& all() const;
   /// Each triple of the parts' union once, without building the union: a
   /// dataset loaded from one large file is not copied to be counted or scanned.
   void for_each_distinct_triple(const std::function<void(const rdf::Triple&)>& visit) const;
   [[nodiscard]] std::size_t triple_count() const;
   [[nodiscard]] std::string graph_iri(std::string_view part_name) const;
+
+private:
+  struct Union {
+    std::once_flag made;
+    rdf::Model model;
+  };
+  /// Shared, so that the dataset stays movable.
+  std::shared_ptr<Union> union_ = std::make_shared<Union>();
 };
 
 /// Reads every input; throws on unreadable input (syntax errors name file and line).

@@ -117,22 +117,11 @@ void not_acceptable(httplib::Response& response) {
 
 } // namespace
 
-namespace {
-
-/// The union of the dataset's parts, unless it has only one (then nothing is copied).
-rdf::Model combined_unless_single(const agenda::Dataset& dataset) {
-  return dataset.parts.size() == 1 ? rdf::Model() : dataset.combined();
-}
-
-} // namespace
-
 LinkedData::LinkedData(const agenda::Dataset& dataset, const rdf::Model& curated_catalogue,
                        std::string etag, std::string last_modified,
                        std::optional<publish::DumpFile> source_text,
                        std::vector<publish::Release> earlier)
-    : dataset_(dataset), combined_(combined_unless_single(dataset)),
-      all_(dataset.parts.size() == 1 ? dataset.parts.front().model : combined_),
-      site_(dataset.base, all_), pages_(site_, all_),
+    : dataset_(dataset), all_(dataset.all()), site_(dataset.base, all_), pages_(site_, all_),
       current_version_(publish::release_of(curated_catalogue, dataset.base).version),
       earlier_(std::move(earlier)), etag_(std::move(etag)),
       last_modified_(std::move(last_modified)) {

@@ -67,7 +67,6 @@ private:
   };
 
   const agenda::Dataset& dataset_;
-  rdf::Model combined_; ///< the union of the parts; empty when there is one part
   const rdf::Model& all_;
   publish::Site site_;
   publish::HtmlPages pages_;

@@ -3,6 +3,7 @@
 #include "http/caching.hpp"
 #include "http/connection_hub.hpp"
 
+#include "os/whole_file.hpp"
 #include "publish/checksum.hpp"
 #include "publish/gzip.hpp"
 #include "publish/query_library.hpp"
@@ -15,10 +16,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <fstream>
 #include <iostream>
 #include <mutex>
-#include <sstream>
 #include <stdexcept>
 
 namespace wa::http {
@@ -69,8 +68,8 @@ bool etag_matches(const httplib::Request& request, const std::string& etag) {
 } // namespace
 
 Server::Server(const agenda::Dataset& dataset, const rdf::Model& curated_catalogue,
-               store::QueryDispatcher& queries, ServerOptions options)
-    : dataset_(dataset), queries_(queries), options_(std::move(options)),
+               ServerOptions options)
+    : dataset_(dataset), options_(std::move(options)),
       http_(std::make_unique<BoundedServer>(
           static_cast<std::size_t>(std::max(options_.threads, 1)),
           ConnectionLimits{.idle = std::chrono::seconds(options_.idle_seconds),
@@ -204,7 +203,7 @@ void Server::install_routes() {
         // The page changes with the software, not the data: no dataset ETag.
         response.headers.erase("ETag");
         response.set_header("Cache-Control", "no-cache");
-        response.set_content(query_page(), "text/html; charset=utf-8");
+        response.set_content(query_page_, "text/html; charset=utf-8");
       } else {
         response.set_content(service_description_, "text/turtle; charset=utf-8");
       }
@@ -216,7 +215,7 @@ void Server::install_routes() {
     const std::string key = store::encode(work);
     std::optional<store::WorkResponse> answer = cache_.find(key);
     if (!answer) {
-      answer = queries_.submit(work);
+      answer = queries_->submit(work);
       if (answer->status == 200) cache_.store(key, *answer);
     }
     response.status = answer->status;
@@ -261,7 +260,7 @@ void Server::install_operations() {
   });
   http_->Get("/readyz", [this, uncached](const httplib::Request&, httplib::Response& response) {
     if (draining_) return uncached(response, 503, "draining: finishing requests, then stopping");
-    if (queries_.pool().alive() == 0) return uncached(response, 503, "no query worker is running");
+    if (queries_->pool().alive() == 0) return uncached(response, 503, "no query worker is running");
     uncached(response, 200, "ready");
   });
   http_->Get("/metrics", [this](const httplib::Request&, httplib::Response& response) {
@@ -273,8 +272,8 @@ void Server::install_operations() {
 
 std::vector<MetricSample> Server::samples() const {
   const CacheCounts cache = cache_.counts();
-  const store::DispatchCounts dispatched = queries_.counts();
-  const store::WorkerPool& pool = queries_.pool();
+  const store::DispatchCounts dispatched = queries_->counts();
+  const store::WorkerPool& pool = queries_->pool();
   std::vector<MetricSample> samples;
   auto add = [&samples](std::string name, std::string type, std::string help, auto value,
                         std::string labels = "") {
@@ -325,37 +324,40 @@ void Server::install_static_files() {
 
 namespace {
 
-/// A static file held in memory, compressed once, by the first request that
-/// accepts gzip: compressing YASGUI's 1 MB script on every request would cost
-/// a second, and at start it took a third of the agenda's start-up time.
+/// A static file held in memory: read by the first request that wants it
+/// (like the files under /assets; reading YASGUI's 1.4 MB at start was 5 ms of
+/// the agenda's start), compressed once by the first that accepts gzip
+/// (compressing the script on every request would cost a second).
 class StaticAsset {
 public:
-  explicit StaticAsset(std::string plain) : plain_(std::move(plain)) {}
-  [[nodiscard]] const std::string& plain() const { return plain_; }
+  explicit StaticAsset(std::filesystem::path path) : path_(std::move(path)) {}
+  [[nodiscard]] const std::string& plain() const {
+    std::call_once(read_, [this] { plain_ = os::read_whole_file(path_).value_or(""); });
+    return plain_;
+  }
   [[nodiscard]] const std::string& gzipped() const {
-    std::call_once(compressed_, [this] { gzipped_ = publish::gzip(plain_); });
+    std::call_once(compressed_, [this] { gzipped_ = publish::gzip(plain()); });
     return gzipped_;
   }
 
 private:
-  std::string plain_;
+  std::filesystem::path path_;
+  mutable std::once_flag read_;
+  mutable std::string plain_;
   mutable std::once_flag compressed_;
   mutable std::string gzipped_;
 };
 
 } // namespace
 
-/// YASGUI's files (pinned by package-lock.json) from memory.
+/// YASGUI's files (pinned by package-lock.json), from memory once read.
 void Server::install_yasgui() {
   const std::filesystem::path build = options_.project_root / "node_modules/@zazuko/yasgui/build";
   if (!std::filesystem::is_directory(build)) return;
   for (const auto& [file, media_type] : std::vector<std::pair<std::string, std::string>>{
            {"yasgui.min.js", "application/javascript; charset=utf-8"},
            {"yasgui.min.css", "text/css; charset=utf-8"}}) {
-    std::ifstream in(build / file, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    auto asset = std::make_shared<const StaticAsset>(bytes.str());
+    auto asset = std::make_shared<const StaticAsset>(build / file);
     const std::string type = media_type;
     http_->Get("/assets/yasgui/" + file,
                [asset, type](const httplib::Request& request, httplib::Response& response) {
@@ -373,19 +375,19 @@ void Server::install_yasgui() {
 }
 
 /// The query page for people: YASGUI (web/sparql.html) when the project has
-/// it installed, else a plain form.
-std::string Server::query_page() const {
-  const std::filesystem::path page = options_.project_root / "web/sparql.html";
-  const bool yasgui =
-      std::filesystem::is_directory(options_.project_root / "node_modules/@zazuko/yasgui/build");
-  std::ifstream in(page);
-  if (!yasgui || !in) return service_description_html_;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+/// it installed, else the plain form. Read once, with the port: no request
+/// makes the server read a file.
+std::string Server::read_query_page() const {
+  const std::filesystem::path root = options_.project_root;
+  std::optional<std::string> page = os::read_whole_file(root / "web/sparql.html");
+  const bool yasgui = std::filesystem::is_directory(root / "node_modules/@zazuko/yasgui/build");
+  return yasgui && page ? *page : service_description_html_;
 }
 
+void Server::answer_queries_with(store::QueryDispatcher& queries) { queries_ = &queries; }
+
 int Server::bind() {
+  if (queries_ == nullptr) throw std::logic_error("the server has no query dispatcher");
   port_ = options_.port == 0
               ? http_->bind_to_any_port(options_.host)
               : (http_->bind_to_port(options_.host, options_.port) ? options_.port : -1);
@@ -400,6 +402,7 @@ int Server::bind() {
       options_.store_content ? options_.store_content->graphs : sparql::graphs_of(dataset_);
   service_description_ = sparql::service_description_turtle(graphs, facts());
   service_description_html_ = sparql::service_description_html(graphs, facts());
+  query_page_ = read_query_page();
   return port_;
 }
 

@@ -60,15 +60,21 @@ struct ServerOptions {
 
 class Server {
 public:
-  /// `catalogue` is the dataset's DCAT-AP catalogue.
+  /// Everything but the query path, which answer_queries_with() adds before
+  /// bind(): `werkagenda serve` builds the server first and forks its query
+  /// workers after (every page written after a fork is copied on write;
+  /// building the pages after the fork took twice as long).
   /// `curated_catalogue` is data/curated/catalogue.ttl, read with the dataset's base.
   Server(const agenda::Dataset& dataset, const rdf::Model& curated_catalogue,
-         store::QueryDispatcher& queries, ServerOptions options);
+         ServerOptions options);
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
   ~Server();
 
-  /// Binds the socket; returns the port (useful with port 0). Throws if it cannot.
+  /// Who answers SPARQL queries; set once, before bind().
+  void answer_queries_with(store::QueryDispatcher& queries);
+  /// Binds the socket; returns the port (useful with port 0). Throws if it
+  /// cannot, or if no one answers queries yet.
   int bind();
   /// Serves until stop(); returns false if serving failed.
   bool run();
@@ -81,7 +87,7 @@ public:
 
 private:
   const agenda::Dataset& dataset_;
-  store::QueryDispatcher& queries_;
+  store::QueryDispatcher* queries_ = nullptr;
   ServerOptions options_;
   std::unique_ptr<httplib::Server> http_;
   ResponseCache cache_;
@@ -92,6 +98,7 @@ private:
   std::string query_library_json_;
   std::string service_description_;      ///< Turtle, made once the port is known
   std::string service_description_html_; ///< the plain form when YASGUI is missing
+  std::string query_page_;               ///< for people: YASGUI, or the plain form
   std::unique_ptr<LinkedData> linked_data_;
   Metrics metrics_;
   std::atomic<bool> draining_{false};
@@ -106,7 +113,7 @@ private:
   void install_operations();
   [[nodiscard]] std::vector<MetricSample> samples() const;
   [[nodiscard]] sparql::EndpointFacts facts() const;
-  [[nodiscard]] std::string query_page() const;
+  [[nodiscard]] std::string read_query_page() const;
 };
 
 } // namespace wa::http

@@ -1,5 +1,6 @@
 #include "publish/dumps.hpp"
 
+#include "os/whole_file.hpp"
 #include "publish/gzip.hpp"
 #include "rdf/writer.hpp"
 
@@ -29,7 +30,7 @@ void add_graph(std::vector<DumpFile>& dumps, std::string_view name, const rdf::M
 
 std::vector<DumpFile> make_dumps(const agenda::Dataset& dataset) {
   std::vector<DumpFile> dumps;
-  rdf::Model all = dataset.combined();
+  const rdf::Model& all = dataset.all();
   add_graph(dumps, combined_name, all);
   std::string quads;
   std::size_t quad_count = 0;
@@ -73,10 +74,9 @@ bool is_dump_name(const agenda::Dataset& dataset, const std::string& name) {
 
 std::optional<DumpFile> read_source_text(const std::filesystem::path& root) {
   const std::filesystem::path path = agenda::DatasetInputs::under(root).source_text;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::string content{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  return DumpFile{path.filename().string(), std::move(content), 0};
+  std::optional<std::string> content = os::read_whole_file(path);
+  if (!content) return std::nullopt;
+  return DumpFile{path.filename().string(), std::move(*content), 0};
 }
 
 void write_dumps(const std::vector<DumpFile>& dumps, const std::filesystem::path& directory) {

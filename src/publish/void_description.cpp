@@ -43,9 +43,7 @@ const std::vector<Linkset>& linksets() {
 } // namespace
 
 rdf::Model void_description(const agenda::Dataset& dataset, const std::vector<DumpFile>& dumps) {
-  // One part is the whole: no copy of it (the data may be large).
-  const rdf::Model combined = dataset.parts.size() == 1 ? rdf::Model() : dataset.combined();
-  const rdf::Model& all = dataset.parts.size() == 1 ? dataset.parts.front().model : combined;
+  const rdf::Model& all = dataset.all();
   const Term type = Term::iri(ns::term(ns::rdf, "type"));
   const Term self = Term::iri(dataset.base + "dataset");
   rdf::Model out;

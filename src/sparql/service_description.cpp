@@ -31,7 +31,7 @@ const std::vector<std::pair<std::string, std::string>>& format_iris() {
 
 ServedGraphs graphs_of(const agenda::Dataset& dataset) {
   ServedGraphs graphs;
-  graphs.default_triples = dataset.combined().size();
+  graphs.default_triples = dataset.all().size();
   for (const agenda::DatasetPart& part : dataset.parts)
     graphs.named.push_back({dataset.graph_iri(part.name), part.model.size()});
   return graphs;

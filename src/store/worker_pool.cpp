@@ -157,19 +157,27 @@ WorkerPool::WorkerPool(WorkHandlerFactory factory, WorkerLimits limits) : limits
     zygote_main(std::move(zygote_end), factory, limits.memory_bytes);
   }
   zygote_end.reset();
-  // All workers are asked for at once, and only the first is waited for (it
-  // shows the zygote works): the zygote forks the others while this process
-  // goes on starting the server, and the first query collects them.
+  // All workers are asked for at once and none is waited for here: the
+  // zygote forks them while this process goes on starting the server;
+  // await_first_worker() or the first query collects them.
   const int workers = std::max(limits_.workers, 1);
   for (int i = 0; i < workers; ++i)
     if (!ask_for_worker(control_.get())) throw std::runtime_error("cannot start a query worker");
+  pending_ = workers;
+}
+
+void WorkerPool::await_first_worker() {
+  std::lock_guard zygote(zygote_mutex_);
+  if (pending_ == 0) return;
   Worker first;
   if (!receive_worker(control_.get(), first.pid, first.socket)) {
     throw std::runtime_error("cannot start a query worker");
   }
+  --pending_;
+  std::lock_guard lock(mutex_);
   idle_.push_back(std::move(first));
-  alive_ = 1;
-  pending_ = workers - 1;
+  ++alive_;
+  idle_changed_.notify_one();
 }
 
 void WorkerPool::collect_pending() {

@@ -7,12 +7,12 @@
 // the HTTP process starts any thread, a single-threaded "zygote" that holds
 // the store once; the zygote forks the workers (copy on
 // write: a worker costs about a millisecond) and hands each one's socket to
-// the HTTP process (all asked for at start, the first waited for: the
-// others are forked while the HTTP process starts, and collected by the
-// first query). A query goes to an idle worker under a wall-clock
-// deadline; the worker runs under a memory cap. A worker that overruns is
-// killed, one that dies is noticed, and either is replaced; its client gets
-// 504 or 503 with a message. Idle workers serve queries in parallel.
+// the HTTP process (all asked for at start and forked while the HTTP
+// process builds its server; the first is awaited before the server says it
+// is ready, the others are collected by the first query). A query goes to an idle worker under a
+// wall-clock deadline; the worker runs under a memory cap. A worker that overruns is killed, one
+// that dies is noticed, and either is replaced; its client gets 504 or 503 with a message. Idle
+// workers serve queries in parallel.
 #pragma once
 
 #include "os/file_descriptor.hpp"
@@ -51,12 +51,16 @@ using WorkHandlerFactory = std::function<WorkHandler()>;
 
 class WorkerPool {
 public:
-  /// Forks the zygote and starts `limits.workers` workers. Call before the
-  /// process starts threads. Throws if the zygote cannot start.
+  /// Forks the zygote and asks it for `limits.workers` workers, without
+  /// waiting for them. Call before the process starts threads.
   WorkerPool(WorkHandlerFactory factory, WorkerLimits limits);
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
   ~WorkerPool();
+
+  /// Waits until one worker runs (the zygote has loaded the store and forked
+  /// it); throws if none can start. Before this, submit() waits for workers too.
+  void await_first_worker();
 
   /// Thread-safe. Never throws for a failing query: the response says what happened.
   WorkResponse submit(const WorkRequest& request);

@@ -237,5 +237,18 @@ TEST(Dataset, VisitsEachTripleOfTheUnionOnce) {
   EXPECT_EQ(dataset.triple_count(), dataset.combined().size());
 }
 
+TEST(Dataset, MakesTheUnionOfItsPartsOnceAndKeepsIt) {
+  const Dataset& dataset = test::real_dataset();
+  const rdf::Model& all = dataset.all();
+  EXPECT_EQ(&dataset.all(), &all);
+  EXPECT_EQ(all.size(), dataset.triple_count());
+}
+
+TEST(Dataset, OfOnePartIsThatPart) {
+  Dataset dataset;
+  dataset.parts.push_back({"only", rdf::Model()});
+  EXPECT_EQ(&dataset.all(), &dataset.parts.front().model);
+}
+
 } // namespace
 } // namespace wa::agenda

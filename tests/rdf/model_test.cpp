@@ -72,6 +72,20 @@ TEST(Model, VisitsTheMatchingTriplesOneByOneInTheOrderMatchGivesThem) {
   EXPECT_EQ(visited, model.triples());
 }
 
+TEST(Model, CopiesAnotherModelTermForTerm) {
+  Model from = acquaintances();
+  from.add(alice, name, Term::literal("Alice", "en"));
+  from.add(alice, name, Term::typed("Alice", "http://example.org/type"));
+  from.add(Term::blank("b0"), knows, alice);
+  Model into;
+  into.add(bob, name, Term::literal("Bob"));
+  into.add_all(from);
+  into.add_all(into); // a model already holds itself
+  EXPECT_EQ(into.size(), from.size() + 1);
+  for (const Triple& triple : from.triples())
+    EXPECT_TRUE(into.contains(triple)) << triple.object.value;
+}
+
 TEST(Model, WritesTermsAsNTriples) {
   EXPECT_EQ(Term::literal("say \"hi\"\n", "en").to_ntriples(), "\"say \\\"hi\\\"\\n\"@en");
   EXPECT_EQ(Term::typed("1", "http://t").to_ntriples(), "\"1\"^^<http://t>");

@@ -51,6 +51,24 @@ TEST(WorkerPool, AnswersInAnotherProcess) {
   EXPECT_TRUE(pool.submit({"hello", "", 7, {}}).truncated);
 }
 
+TEST(WorkerPool, StartsItsWorkersWhileTheCallerGoesOn) {
+  WorkerPool pool(test_handlers(), limits(3, 2000));
+  EXPECT_EQ(pool.alive(), 3); // asked for, not yet handed over
+  pool.await_first_worker();
+  EXPECT_EQ(pool.alive(), 3);
+  EXPECT_EQ(pool.submit({"hello", "", 0, {}}).body, "hello");
+  EXPECT_EQ(pool.alive(), 3);
+}
+
+TEST(WorkerPool, SaysSoWhenNoWorkerCanStart) {
+  const WorkHandlerFactory failing = []() -> WorkHandler { ::_exit(3); };
+  WorkerLimits quick = limits(2, 2000);
+  quick.queue_wait = std::chrono::milliseconds(200);
+  WorkerPool pool(failing, quick);
+  EXPECT_THROW(pool.await_first_worker(), std::runtime_error);
+  EXPECT_EQ(pool.submit({"hello", "", 0, {}}).status, 503);
+}
+
 TEST(WorkerPool, ReplacesAWorkerAfterItsQuotaOfQueries) {
   WorkerLimits quota = limits(1, 2000);
   quota.queries_per_worker = 3;
