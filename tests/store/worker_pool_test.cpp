@@ -62,11 +62,14 @@ TEST(WorkerPool, StartsItsWorkersWhileTheCallerGoesOn) {
 
 TEST(WorkerPool, SaysSoWhenNoWorkerCanStart) {
   const WorkHandlerFactory failing = []() -> WorkHandler { ::_exit(3); };
-  WorkerLimits quick = limits(2, 2000);
-  quick.queue_wait = std::chrono::milliseconds(200);
-  WorkerPool pool(failing, quick);
-  EXPECT_THROW(pool.await_first_worker(), std::runtime_error);
-  EXPECT_EQ(pool.submit({"hello", "", 0, {}}).status, 503);
+  // The zygote may be gone before the pool has asked it for every worker
+  // (then the constructor says so) or after (then the wait does).
+  EXPECT_THROW(
+      {
+        WorkerPool pool(failing, limits(2, 2000));
+        pool.await_first_worker();
+      },
+      std::runtime_error);
 }
 
 TEST(WorkerPool, ReplacesAWorkerAfterItsQuotaOfQueries) {
