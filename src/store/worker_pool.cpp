@@ -168,28 +168,24 @@ WorkerPool::WorkerPool(WorkHandlerFactory factory, WorkerLimits limits) : limits
 
 void WorkerPool::await_first_worker() {
   std::lock_guard zygote(zygote_mutex_);
-  if (pending_ == 0) return;
-  Worker first;
-  if (!receive_worker(control_.get(), first.pid, first.socket)) {
-    throw std::runtime_error("cannot start a query worker");
-  }
+  if (pending_ > 0 && !receive_pending()) throw std::runtime_error("cannot start a query worker");
+}
+
+bool WorkerPool::receive_pending() {
   --pending_;
+  Worker worker;
+  if (!receive_worker(control_.get(), worker.pid, worker.socket)) return false;
   std::lock_guard lock(mutex_);
-  idle_.push_back(std::move(first));
+  idle_.push_back(std::move(worker));
   ++alive_;
   idle_changed_.notify_one();
+  return true;
 }
 
 void WorkerPool::collect_pending() {
   std::lock_guard zygote(zygote_mutex_);
-  for (; pending_ > 0; --pending_) {
-    Worker worker;
-    if (!receive_worker(control_.get(), worker.pid, worker.socket)) continue;
-    std::lock_guard lock(mutex_);
-    idle_.push_back(std::move(worker));
-    ++alive_;
-    idle_changed_.notify_one();
-  }
+  while (pending_ > 0)
+    receive_pending();
 }
 
 WorkerPool::~WorkerPool() {

@@ -5,14 +5,15 @@
 // itself; the processes remain so that a bug (a crash, a loop that misses a
 // deadline check) costs one worker, never the server. The pool forks, before
 // the HTTP process starts any thread, a single-threaded "zygote" that holds
-// the store once; the zygote forks the workers (copy on
-// write: a worker costs about a millisecond) and hands each one's socket to
-// the HTTP process (all asked for at start and forked while the HTTP
-// process builds its server; the first is awaited before the server says it
-// is ready, the others are collected by the first query). A query goes to an idle worker under a
-// wall-clock deadline; the worker runs under a memory cap. A worker that overruns is killed, one
-// that dies is noticed, and either is replaced; its client gets 504 or 503 with a message. Idle
-// workers serve queries in parallel.
+// the store once; the zygote forks the workers (copy on write: a worker costs
+// about a millisecond) and hands each one's socket to the HTTP process (all
+// asked for at start and forked while the HTTP process binds its port; the
+// first is awaited before the server says it is ready, the others are
+// collected by the first query). A query goes to an idle worker under a
+// wall-clock deadline; the worker runs under a memory cap. A worker that
+// overruns is killed, one that dies is noticed, and either is replaced; its
+// client gets 504 or 503 with a message. Idle workers serve queries in
+// parallel.
 #pragma once
 
 #include "os/file_descriptor.hpp"
@@ -94,6 +95,9 @@ private:
   Worker spawn();
   /// Receives the workers the zygote was asked for at start and has not handed over yet.
   void collect_pending();
+  /// Receives one of them into the idle ones (under zygote_mutex_); false if
+  /// the zygote could not give it (it is then no longer pending either).
+  bool receive_pending();
   /// Kills `worker` and puts a fresh one in its place; `failed` counts it in replaced().
   void retire(Worker worker, bool failed);
 };
