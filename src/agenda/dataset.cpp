@@ -55,17 +55,12 @@ bool Dataset::has_part(std::string_view name) const {
       parts, [name](const DatasetPart& candidate) { return candidate.name == name; });
 }
 
-rdf::Model Dataset::combined() const {
-  rdf::Model all;
-  for (const DatasetPart& candidate : parts) {
-    all.add_all(candidate.model);
-  }
-  return all;
-}
-
 const rdf::Model& Dataset::all() const {
   if (parts.size() == 1) return parts.front().model;
-  std::call_once(union_->made, [this] { union_->model = combined(); });
+  std::call_once(union_->made, [this] {
+    for (const DatasetPart& part : parts)
+      union_->model.add_all(part.model);
+  });
   return union_->model;
 }
 

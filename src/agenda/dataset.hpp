@@ -39,7 +39,6 @@ struct Dataset {
 
   [[nodiscard]] const rdf::Model& part(std::string_view name) const;
   [[nodiscard]] bool has_part(std::string_view name) const;
-  [[nodiscard]] rdf::Model combined() const;
   /// The union of the parts (the part itself when there is one), made on
   /// first use and kept: the pages, the VoID and the dumps read it. Safe from
   /// several threads; the parts must not change once it is made.

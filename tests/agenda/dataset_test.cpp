@@ -186,7 +186,7 @@ TEST(Dataset, EveryItemPointsToItsSourceSection) {
 TEST(Dataset, ConformsToTheShapes) {
   rdf::Model shapes;
   rdf::read_file(shapes, test::project_root() / "ontology/shapes.ttl", test::default_base());
-  rdf::Model data = test::real_dataset().combined();
+  const rdf::Model& data = test::real_dataset().all();
   rdf::ShaclReport report = rdf::validate_shacl(data, shapes);
   for (const std::string& error : report.shape_errors)
     ADD_FAILURE() << error;
@@ -217,7 +217,7 @@ TEST(Dataset, PartsShareNoTriple) {
   std::size_t sum = 0;
   for (const DatasetPart& part : dataset.parts)
     sum += part.model.size();
-  EXPECT_EQ(dataset.combined().size(), sum);
+  EXPECT_EQ(dataset.all().size(), sum);
 }
 
 TEST(Dataset, VisitsEachTripleOfTheUnionOnce) {
@@ -234,7 +234,7 @@ TEST(Dataset, VisitsEachTripleOfTheUnionOnce) {
   std::vector<rdf::Triple> visited;
   dataset.for_each_distinct_triple([&](const rdf::Triple& triple) { visited.push_back(triple); });
   EXPECT_EQ(visited, (std::vector<rdf::Triple>{shared, own}));
-  EXPECT_EQ(dataset.triple_count(), dataset.combined().size());
+  EXPECT_EQ(dataset.triple_count(), dataset.all().size());
 }
 
 TEST(Dataset, MakesTheUnionOfItsPartsOnceAndKeepsIt) {
