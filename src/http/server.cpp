@@ -348,11 +348,16 @@ private:
   mutable std::string gzipped_;
 };
 
+/// Where npm installs YASGUI's files (pinned by package-lock.json).
+std::filesystem::path yasgui_build_in(const std::filesystem::path& project_root) {
+  return project_root / "node_modules/@zazuko/yasgui/build";
+}
+
 } // namespace
 
-/// YASGUI's files (pinned by package-lock.json), from memory once read.
+/// YASGUI's files, from memory once read.
 void Server::install_yasgui() {
-  const std::filesystem::path build = options_.project_root / "node_modules/@zazuko/yasgui/build";
+  const std::filesystem::path build = yasgui_build_in(options_.project_root);
   if (!std::filesystem::is_directory(build)) return;
   for (const auto& [file, media_type] : std::vector<std::pair<std::string, std::string>>{
            {"yasgui.min.js", "application/javascript; charset=utf-8"},
@@ -380,7 +385,7 @@ void Server::install_yasgui() {
 std::string Server::read_query_page() const {
   const std::filesystem::path root = options_.project_root;
   std::optional<std::string> page = os::read_whole_file(root / "web/sparql.html");
-  const bool yasgui = std::filesystem::is_directory(root / "node_modules/@zazuko/yasgui/build");
+  const bool yasgui = std::filesystem::is_directory(yasgui_build_in(root));
   return yasgui && page ? *page : service_description_html_;
 }
 

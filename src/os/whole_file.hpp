@@ -15,10 +15,11 @@ namespace wa::os {
 /// A pipe (a query on /dev/stdin) is read as a stream.
 inline std::optional<std::string> read_whole_file(const std::filesystem::path& path) {
   std::error_code error;
-  if (std::filesystem::is_directory(path, error)) return std::nullopt;
+  const std::filesystem::file_type type = std::filesystem::status(path, error).type();
+  if (type == std::filesystem::file_type::directory) return std::nullopt;
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
-  if (!std::filesystem::is_regular_file(path, error)) {
+  if (type != std::filesystem::file_type::regular) {
     std::ostringstream streamed;
     streamed << in.rdbuf();
     return streamed.str();
